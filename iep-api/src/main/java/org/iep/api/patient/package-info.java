@@ -1,0 +1,2 @@
+/** Patients: identifiers, NHS numbers with their check digit, demographics. Immutable; thread-safe. */
+package org.iep.api.patient;
