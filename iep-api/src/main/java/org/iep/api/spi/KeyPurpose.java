@@ -7,5 +7,7 @@ public enum KeyPurpose {
     /** Patient pseudonyms and keyed UID replacement in de-identification. */
     PSEUDONYMS,
     /** Encryption of download packages when the sender asks for a password-less protected package. */
-    PACKAGE_ENCRYPTION
+    PACKAGE_ENCRYPTION,
+    /** Sealing (AES-GCM) of outbox payloads that carry a secret, such as a passcode text waiting to be sent. */
+    OUTBOX_SEALING
 }

@@ -1,0 +1,2 @@
+/** Identifiers and secrets drawn from the injected SecureRandom. */
+package org.iep.core.id;
