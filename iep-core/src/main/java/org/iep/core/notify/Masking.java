@@ -15,7 +15,10 @@ public final class Masking {
         }
         String local = destination.substring(0, at);
         String domain = destination.substring(at + 1);
-        return keep(local, 2, 0) + "@" + keep(domain, 2, 2);
+        // the local part always gets three stars so its length does not show; the domain keeps its shape
+        String maskedLocal = local.length() <= 2 ? local.substring(0, Math.min(1, local.length())) + "***"
+                : local.substring(0, 2) + "***";
+        return maskedLocal + "@" + keep(domain, 2, 2);
     }
 
     private static String maskPhone(String phone) {
