@@ -309,6 +309,9 @@ public final class SpecificCharacterSet {
                     throw unmappable(s, cp);
                 }
             }
+            if (g0 != initialG0 && g0.width() == 2) {
+                out.writeBytes(initialG0.escape()); // a value ends in its initial G0 set (PS3.5 §6.1.2.5.3)
+            }
             return out.toByteArray();
         }
 

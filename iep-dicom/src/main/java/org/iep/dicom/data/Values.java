@@ -57,6 +57,9 @@ public final class Values {
             String[] out = new String[parts.size()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = stripTrailing(parts.get(i)).stripLeading();
+                if (vr == VR.PN) {
+                    out[i] = stripTrailingGroups(out[i]);
+                }
             }
             return out;
         }
@@ -107,6 +110,15 @@ public final class Values {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    /** Empty trailing component groups ("A^B=") carry no information (PS3.5 §6.2.1.1). */
+    private static String stripTrailingGroups(String pn) {
+        int end = pn.length();
+        while (end > 0 && pn.charAt(end - 1) == '=') {
+            end--;
+        }
+        return pn.substring(0, end);
     }
 
     static long[] longs(ValueElement e) {
