@@ -36,4 +36,17 @@ public final class Masking {
         int hidden = s.length() - head - tail;
         return s.substring(0, head) + "*".repeat(Math.max(3, hidden)) + s.substring(s.length() - tail);
     }
+
+    /**
+     * A person's name as subjects and logs may show it: initials followed by stars, e.g. {@code SIMPSON},
+     * {@code Blanche} → {@code S*** B***}. Enough for staff to tell transactions apart, useless to others.
+     */
+    public static String name(String familyName, String givenName) {
+        return initial(familyName) + " " + initial(givenName);
+    }
+
+    private static String initial(String part) {
+        String p = part.strip();
+        return p.isEmpty() ? "***" : p.substring(0, p.offsetByCodePoints(0, 1)) + "***";
+    }
 }
