@@ -1,0 +1,393 @@
+package org.iep.core.blob;
+
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import com.google.common.io.ByteStreams;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.iep.api.CoreErrorCode;
+import org.iep.api.InfrastructureException;
+import org.iep.api.NotFoundException;
+import org.iep.api.spi.BlobInfo;
+import org.iep.api.spi.BlobKey;
+import org.iep.api.spi.BlobStore;
+import org.iep.api.spi.ByteRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Blobs as files under a root directory: the embedded default. Thread-safe; one instance per root.
+ *
+ * <p>Layout: {@code <root>/blobs/a/b/c@blob} holds key {@code a/b/c} and {@code c@sha256} beside it its
+ * {@link Sidecar} (size, SHA-256, identity of the file); {@code <root>/.tmp/} holds writes in progress. Key segments
+ * are directories. The {@code @} cannot occur in a key, so {@code a/b} (file {@code b@blob}) and {@code a/b/c}
+ * (directory {@code b}) coexist, and no key can reach {@code .tmp}.
+ *
+ * <p>A put streams through a 64 KiB buffer into a temporary file while hashing, forces it to disk, re-reads it to
+ * verify the hash, writes the sidecar the same way, renames the sidecar and then the blob into place (atomic,
+ * replacing) and forces the directory. A crash leaves either the old blob or the new one, never a torn one; temp
+ * files it leaves behind are removed by {@link #collectTemporaries}. {@code stat} reads the sidecar and re-hashes
+ * only when the sidecar does not describe the file (after such a crash).
+ */
+public final class FileSystemBlobStore implements BlobStore {
+    static final String BLOB_SUFFIX = "@blob";
+    static final String SIDECAR_SUFFIX = "@sha256";
+    static final String BLOBS_DIR = "blobs";
+    static final String TEMP_DIR = ".tmp";
+    private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int COMMIT_ATTEMPTS = 5;
+    // Windows cannot open a directory to force it; its rename is durable through NTFS's journal instead.
+    private static final boolean DIRECTORY_FSYNC = !System.getProperty("os.name", "").startsWith("Windows");
+
+    private final Path root;
+    private final Path blobs;
+    private final Path temps;
+    private final Clock clock;
+    private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+    private final KeyLocks locks = new KeyLocks();
+
+    /** A store on {@code root} (created if missing), ageing temporary files by the system clock. */
+    public FileSystemBlobStore(Path root) {
+        this(root, Clock.systemUTC());
+    }
+
+    /** A store on {@code root}; {@code clock} must follow the file system's time, as file ages are compared. */
+    public FileSystemBlobStore(Path root, Clock clock) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.blobs = this.root.resolve(BLOBS_DIR);
+        this.temps = this.root.resolve(TEMP_DIR);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        try {
+            Files.createDirectories(blobs);
+            Files.createDirectories(temps);
+        } catch (IOException e) {
+            throw failure("create the blob directories", this.root.toString(), e);
+        }
+    }
+
+    @Override
+    public BlobInfo put(BlobKey key, InputStream content) {
+        Objects.requireNonNull(content, "content");
+        Path blobTemp = newTemp();
+        Path sidecarTemp = newTemp();
+        try {
+            Sidecar sidecar = writeVerified(key, content, blobTemp);
+            writeDurably(sidecarTemp, sidecar.encode());
+            commit(key, blobTemp, sidecarTemp);
+            return sidecar.info(key);
+        } catch (IOException e) {
+            throw failure("store", key.value(), e);
+        } finally {
+            discard(blobTemp);
+            discard(sidecarTemp);
+        }
+    }
+
+    @Override
+    public Optional<BlobInfo> stat(BlobKey key) {
+        try {
+            Optional<BasicFileAttributes> file = attributes(blobPath(key));
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Sidecar> sidecar = Sidecar.read(sidecarPath(key));
+            if (sidecar.isPresent() && sidecar.get().describes(file.get())) {
+                return Optional.of(sidecar.get().info(key));
+            }
+            return repairSidecar(key);
+        } catch (IOException e) {
+            throw failure("stat", key.value(), e);
+        }
+    }
+
+    @Override
+    public InputStream open(BlobKey key, ByteRange range) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(blobPath(key), READ);
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("Blob " + key);
+        } catch (IOException e) {
+            throw failure("open", key.value(), e);
+        }
+        try {
+            // Blob files never change once in place, so their size is final; seeking far past it fails on Linux.
+            channel.position(Math.min(range.offset(), channel.size()));
+        } catch (IOException e) {
+            closeAfterFailure(channel, e);
+            throw failure("open", key.value(), e);
+        }
+        InputStream in = Channels.newInputStream(channel);
+        return range.length() == ByteRange.TO_END ? in : ByteStreams.limit(in, range.length());
+    }
+
+    @Override
+    public boolean delete(BlobKey key) {
+        Path blob = blobPath(key);
+        try {
+            boolean existed;
+            synchronized (locks.of(key)) {
+                existed = Files.deleteIfExists(blob);
+                Files.deleteIfExists(sidecarPath(key));
+                if (existed) {
+                    forceDirectory(blob.getParent());
+                }
+            }
+            pruneEmptyDirectories(blob.getParent());
+            return existed;
+        } catch (IOException e) {
+            throw failure("delete", key.value(), e);
+        }
+    }
+
+    @Override
+    public long deleteAll(BlobKey prefix) {
+        long count = delete(prefix) ? 1 : 0;
+        Path dir = directoryOf(prefix);
+        try {
+            count += new TreeWalk(blobs).deleteTree(dir);
+            pruneEmptyDirectories(dir.getParent());
+            return count;
+        } catch (IOException e) {
+            throw failure("delete everything under", prefix.value(), e);
+        }
+    }
+
+    @Override
+    public List<BlobKey> list(BlobKey prefix) {
+        try {
+            return new TreeWalk(blobs).keys(prefix, blobPath(prefix), directoryOf(prefix));
+        } catch (IOException e) {
+            throw failure("list", prefix.value(), e);
+        }
+    }
+
+    /**
+     * Removes temporary files older than {@code olderThan} that no put of this instance is writing: leftovers of
+     * crashes or killed processes. Returns how many were removed. Choose an age well above the slowest upload,
+     * since another process sharing the root may still be writing its own temporaries.
+     */
+    public int collectTemporaries(Duration olderThan) {
+        Instant cutoff = clock.instant().minus(olderThan);
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(temps)) {
+            for (Path p : entries) {
+                Optional<BasicFileAttributes> a = attributes(p);
+                if (a.isPresent() && !inFlight.contains(p) && a.get().lastModifiedTime().toInstant().isBefore(cutoff)
+                        && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw failure("collect temporary files in", temps.toString(), e);
+        }
+        if (removed > 0) {
+            LOG.info("Removed {} abandoned temporary blob file(s) from {}", removed, temps);
+        }
+        return removed;
+    }
+
+    private Sidecar writeVerified(BlobKey key, InputStream content, Path temp) throws IOException {
+        var sha = Sha256.create();
+        long size = 0;
+        byte[] buffer = new byte[BUFFER_SIZE];
+        try (FileChannel out = FileChannel.open(temp, CREATE_NEW, WRITE)) {
+            for (int n; (n = readContent(key, content, buffer)) >= 0; ) {
+                sha.update(buffer, 0, n);
+                writeFully(out, ByteBuffer.wrap(buffer, 0, n));
+                size += n;
+            }
+            out.force(true);
+        }
+        String written = sha.hex();
+        String reread = Sha256.ofFile(temp, buffer);
+        if (!written.equals(reread)) {
+            throw new InfrastructureException(CoreErrorCode.INTEGRITY_FAILURE, "Blob " + key
+                    + " read back from disk differs from what was written (SHA-256 " + reread + " instead of "
+                    + written + "); nothing was stored. Check the disk under " + root + ".", true, null);
+        }
+        return Sidecar.of(size, written, Files.readAttributes(temp, BasicFileAttributes.class));
+    }
+
+    private static int readContent(BlobKey key, InputStream content, byte[] buffer) {
+        try {
+            return content.read(buffer);
+        } catch (IOException e) {
+            throw new InfrastructureException(CoreErrorCode.STORAGE_FAILURE, "Reading the content for blob " + key
+                    + " failed; nothing was stored. Send the content again.", false, e);
+        }
+    }
+
+    /** Renames sidecar then blob into place under the key's lock, so one process never pairs them wrongly. */
+    private void commit(BlobKey key, Path blobTemp, Path sidecarTemp) throws IOException {
+        Path target = blobPath(key);
+        synchronized (locks.of(key)) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    createDirectoriesDurably(target.getParent());
+                    if (Files.exists(sidecarTemp)) {
+                        Files.move(sidecarTemp, sidecarPath(key), ATOMIC_MOVE, REPLACE_EXISTING);
+                    }
+                    Files.move(blobTemp, target, ATOMIC_MOVE, REPLACE_EXISTING);
+                    forceDirectory(target.getParent());
+                    return;
+                } catch (NoSuchFileException e) {
+                    // A concurrent delete pruned the directory between its creation and our rename: create it again.
+                    if (attempt == COMMIT_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private Optional<BlobInfo> repairSidecar(BlobKey key) throws IOException {
+        synchronized (locks.of(key)) {
+            Optional<BasicFileAttributes> file = attributes(blobPath(key));
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Sidecar> sidecar = Sidecar.read(sidecarPath(key));
+            if (sidecar.isPresent() && sidecar.get().describes(file.get())) {
+                return Optional.of(sidecar.get().info(key));
+            }
+            LOG.warn("Blob {} has no sidecar describing it (left by a crash); re-hashing it once", key);
+            String sha;
+            try {
+                sha = Sha256.ofFile(blobPath(key), new byte[BUFFER_SIZE]);
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
+            Sidecar repaired = Sidecar.of(file.get().size(), sha, file.get());
+            Path temp = newTemp();
+            try {
+                writeDurably(temp, repaired.encode());
+                Files.move(temp, sidecarPath(key), ATOMIC_MOVE, REPLACE_EXISTING);
+                forceDirectory(sidecarPath(key).getParent());
+            } finally {
+                discard(temp);
+            }
+            return Optional.of(repaired.info(key));
+        }
+    }
+
+    private void writeDurably(Path temp, byte[] bytes) throws IOException {
+        try (FileChannel out = FileChannel.open(temp, CREATE_NEW, WRITE)) {
+            writeFully(out, ByteBuffer.wrap(bytes));
+            out.force(true);
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Creates missing directories and forces every directory that gained an entry, so they survive a crash. */
+    private void createDirectoriesDurably(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path existing = dir.getParent();
+        while (!Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        Files.createDirectories(dir);
+        for (Path p = dir.getParent(); p.startsWith(existing); p = p.getParent()) {
+            forceDirectory(p);
+        }
+    }
+
+    private void pruneEmptyDirectories(Path dir) throws IOException {
+        for (Path p = dir; p.startsWith(blobs) && !p.equals(blobs); p = p.getParent()) {
+            if (!TreeWalk.deleteIfEmpty(p)) {
+                return;
+            }
+        }
+    }
+
+    private static void forceDirectory(Path dir) throws IOException {
+        if (DIRECTORY_FSYNC) {
+            try (FileChannel d = FileChannel.open(dir, READ)) {
+                d.force(true);
+            }
+        }
+    }
+
+    private Path newTemp() {
+        Path p = temps.resolve(UUID.randomUUID().toString());
+        inFlight.add(p);
+        return p;
+    }
+
+    /** Removes a temp file that was not moved into place; one that cannot be removed is left to collectTemporaries. */
+    private void discard(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.warn("Could not remove temporary blob file {}; collectTemporaries will retry", temp, e);
+        } finally {
+            inFlight.remove(temp);
+        }
+    }
+
+    private static Optional<BasicFileAttributes> attributes(Path p) throws IOException {
+        try {
+            return Optional.of(Files.readAttributes(p, BasicFileAttributes.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void closeAfterFailure(FileChannel channel, IOException failure) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    Path blobPath(BlobKey key) {
+        Path dir = directoryOf(key);
+        return dir.resolveSibling(dir.getFileName() + BLOB_SUFFIX);
+    }
+
+    private Path sidecarPath(BlobKey key) {
+        Path dir = directoryOf(key);
+        return dir.resolveSibling(dir.getFileName() + SIDECAR_SUFFIX);
+    }
+
+    /** The directory holding the keys below {@code key}; BlobKey's grammar makes every segment a safe name. */
+    private Path directoryOf(BlobKey key) {
+        return blobs.resolve(key.value());
+    }
+
+    /** The one place where an I/O failure becomes the port's exception. */
+    private InfrastructureException failure(String action, String what, IOException e) {
+        return new InfrastructureException(CoreErrorCode.STORAGE_FAILURE, "Could not " + action + " blob " + what
+                + " in " + root + " (" + e + "). Check free space and permissions of that directory.", true, e);
+    }
+}
