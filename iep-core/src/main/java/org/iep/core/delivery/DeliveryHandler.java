@@ -1,0 +1,12 @@
+package org.iep.core.delivery;
+
+import org.iep.api.transaction.Transaction;
+
+/**
+ * Does the delivery work of one transaction (retrieve from the source, send to the destination node). Called by
+ * {@link OutboundLanes} with at-least-once semantics, so implementations are idempotent. Expected outcomes are
+ * results; a thrown {@code IepException} that is {@code retryable()} is retried like {@link DeliveryResult.Retry}.
+ */
+public interface DeliveryHandler {
+    DeliveryResult deliver(Transaction transaction);
+}

@@ -1,0 +1,166 @@
+package org.iep.core.transaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.iep.api.NotFoundException;
+import org.iep.api.audit.Outcome;
+import org.iep.api.directory.Institution;
+import org.iep.api.directory.InstitutionId;
+import org.iep.api.directory.NodeId;
+import org.iep.api.directory.Role;
+import org.iep.api.directory.User;
+import org.iep.api.patient.Patient;
+import org.iep.api.recipient.InstitutionRecipient;
+import org.iep.api.recipient.Recipient;
+import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.TransactionChanges;
+import org.iep.api.transaction.Message;
+import org.iep.api.transaction.Party;
+import org.iep.api.transaction.Priority;
+import org.iep.api.transaction.StudyEntry;
+import org.iep.api.transaction.Transaction;
+import org.iep.api.transaction.TransactionId;
+import org.iep.api.transaction.TransactionType;
+import org.iep.core.audit.Auditor;
+import org.iep.core.audit.ClientInfo;
+import org.iep.core.directory.Routing;
+import org.iep.core.directory.StaffAccess;
+import org.iep.core.id.IdGenerator;
+import org.iep.core.policy.IepPolicy;
+import org.iep.core.validation.Problems;
+
+/** Creates transfers and requests: access, complete validation, then one commit, audit, listeners, notice. */
+final class Creation {
+    private final DirectoryStore directory;
+    private final StaffAccess access;
+    private final TransactionValidation validation;
+    private final Commits commits;
+    private final Auditor auditor;
+    private final Notices notices;
+    private final IdGenerator ids;
+    private final TrackingNumbers tracking;
+    private final Routing routing;
+    private final Clock clock;
+    private final IepPolicy policy;
+
+    Creation(DirectoryStore directory, StaffAccess access, TransactionValidation validation, Commits commits,
+             Auditor auditor, Notices notices, IdGenerator ids, TrackingNumbers tracking, Routing routing,
+             Clock clock, IepPolicy policy) {
+        this.directory = directory;
+        this.access = access;
+        this.validation = validation;
+        this.commits = commits;
+        this.auditor = auditor;
+        this.notices = notices;
+        this.ids = ids;
+        this.tracking = tracking;
+        this.routing = routing;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    Transaction transfer(NewTransfer cmd, ClientInfo client) {
+        User user = actingUser(cmd.actor(), cmd.actingFor(), Role.STANDARD, Role.ADMINISTRATOR);
+        Institution origin = institution(user.institution());
+        Instant now = clock.instant();
+        Problems p = new Problems();
+        Patient patient = validation.patient(p, cmd.patient(), today(origin, now));
+        Recipient recipient = validation.recipient(p, cmd.recipient(), origin.id());
+        List<StudyEntry> studies = validation.studies(p, cmd.studies(), true);
+        p.check(cmd.priority() != null, "priority", "is required");
+        validation.message(p, cmd.message(), "message", false);
+        TransactionValidation.notPast(p, cmd.releaseAfter(), now, "releaseAfter");
+        p.throwIfAny();
+
+        Optional<NodeId> destination = destination(recipient, origin.id(), now);
+        Optional<Instant> release = cmd.releaseAfter().or(() -> origin.policies().releaseDelay().isZero()
+                ? Optional.empty() : Optional.of(now.plus(origin.policies().releaseDelay())));
+        Transaction t = draft(TransactionType.TRANSFER, user, origin, recipient, patient, now)
+                .destination(destination).studies(studies).priority(cmd.priority())
+                .messages(firstMessage(user, cmd.message(), now))
+                .expires(now.plus(origin.policies().packageAvailability())).releaseAfter(release).build();
+        return insert(t, user, origin, client);
+    }
+
+    Transaction request(NewRequest cmd, ClientInfo client) {
+        User user = actingUser(cmd.actor(), cmd.actingFor(), Role.values());
+        Institution origin = institution(user.institution());
+        Instant now = clock.instant();
+        Problems p = new Problems();
+        Patient patient = validation.patient(p, cmd.patient(), today(origin, now));
+        Recipient recipient = validation.recipient(p, cmd.recipient(), origin.id());
+        validation.message(p, cmd.message(), "message", true);
+        p.check(cmd.priority() != null, "priority", "is required");
+        TransactionValidation.notPast(p, cmd.requiredBy(), now, "requiredBy");
+        p.throwIfAny();
+
+        // A request carries no images; it lapses when it would be cancelled for lack of an answer (PurgeJob).
+        Transaction t = draft(TransactionType.REQUEST, user, origin, recipient, patient, now)
+                .priority(cmd.priority()).messages(firstMessage(user, cmd.message(), now))
+                .expires(now.plus(policy.requestWithoutDetailsCancelAfter())).requiredBy(cmd.requiredBy()).build();
+        return insert(t, user, origin, client);
+    }
+
+    User actingUser(org.iep.api.directory.UserId actor, InstitutionId actingFor, Role... roles) {
+        User user = access.requireRole(actor, roles);
+        access.requireMemberOf(user, java.util.Objects.requireNonNull(actingFor, "actingFor"));
+        return user;
+    }
+
+    Optional<NodeId> destination(Recipient recipient, InstitutionId sender, Instant now) {
+        if (recipient instanceof InstitutionRecipient r) {
+            return Optional.of(r.node().orElseGet(() -> routing.destinationFor(r.institution(), sender, now).id()));
+        }
+        return Optional.empty();
+    }
+
+    Transaction.Builder draft(TransactionType type, User user, Institution origin, Recipient recipient,
+                              Patient patient, Instant now) {
+        return new Transaction.Builder().id(new TransactionId(ids.newId())).tracking(tracking.next(origin))
+                .type(type).sender(StaffAccess.party(user)).origin(origin.id()).recipient(recipient)
+                .patient(patient).priority(Priority.NORMAL).created(now).updated(now);
+    }
+
+    static List<Message> firstMessage(User user, String text, Instant now) {
+        List<Message> m = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            m.add(new Message(now, StaffAccess.party(user), user.givenName() + " " + user.familyName(),
+                    text.strip()));
+        }
+        return m;
+    }
+
+    Institution institution(InstitutionId id) {
+        return directory.institution(id).orElseThrow(() -> new NotFoundException("Institution " + id));
+    }
+
+    private Transaction insert(Transaction t, User user, Institution origin, ClientInfo client) {
+        Transaction stored = commits.commit(TransactionChanges.insert(t)).get(0);
+        auditCreate(stored, user, client);
+        commits.created(stored);
+        notifyRecipient(stored, origin);
+        return stored;
+    }
+
+    void auditCreate(Transaction t, User user, ClientInfo client) {
+        Party actor = StaffAccess.party(user);
+        auditor.record(actor, "transaction.create", t, Outcome.SUCCESS, client, "type=" + t.type() + " tracking="
+                + t.tracking() + " priority=" + t.priority() + " studies=" + t.studies().size()
+                + t.parent().map(id -> " parent=" + id).orElse(""));
+    }
+
+    // Individuals are told by the access feature when the package is available (with their link), not here.
+    void notifyRecipient(Transaction t, Institution origin) {
+        if (t.recipient() instanceof InstitutionRecipient r) {
+            notices.created(t, institution(r.institution()), origin);
+        }
+    }
+
+    private static LocalDate today(Institution origin, Instant now) {
+        return now.atZone(origin.zone()).toLocalDate();
+    }
+}

@@ -1,0 +1,98 @@
+package org.iep.core.transaction;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.iep.api.directory.UserId;
+import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.NodeStore;
+import org.iep.api.spi.TransactionStore;
+import org.iep.api.transaction.Party;
+import org.iep.api.transaction.Transaction;
+import org.iep.api.transaction.TransactionId;
+import org.iep.api.transaction.TransactionStatus;
+import org.iep.core.audit.Auditor;
+import org.iep.core.audit.ClientInfo;
+import org.iep.core.directory.Routing;
+import org.iep.core.directory.StaffAccess;
+import org.iep.core.id.IdGenerator;
+import org.iep.core.notify.Notifier;
+import org.iep.core.policy.IepPolicy;
+
+/**
+ * Transfers and requests: creation with every mandatory field checked at once, answers, declines, cancellation,
+ * message threads, status changes through {@link StatusTable} and study progress. Each change is one optimistic
+ * commit (re-read and re-checked on a version conflict, a bounded number of times), then audited, then announced
+ * to the {@link TransactionListener}s. Nothing is stored, audited or sent when the input is refused.
+ * Thread-safe.
+ */
+public final class Transactions {
+    private final Creation creation;
+    private final Answers answers;
+    private final Changes changes;
+
+    @Inject
+    public Transactions(TransactionStore store, DirectoryStore directory, NodeStore nodes, StaffAccess access,
+                        Auditor auditor, Notifier notifier, IdGenerator ids, TrackingNumbers tracking,
+                        Routing routing, Clock clock, IepPolicy policy, List<TransactionListener> listeners) {
+        Objects.requireNonNull(store, "store");
+        TransactionValidation validation = new TransactionValidation(directory, nodes, policy);
+        Commits commits = new Commits(store, listeners);
+        Notices notices = new Notices(notifier);
+        this.creation = new Creation(directory, access, validation, commits, auditor, notices, ids, tracking,
+                routing, clock, policy);
+        this.changes = new Changes(store, access, commits, auditor, clock, policy, notices, directory);
+        this.answers = new Answers(creation, changes, validation, commits, auditor, access, clock);
+    }
+
+    /** A new TRANSFER (status NEW) by a STANDARD or ADMINISTRATOR user for their own institution. */
+    public Transaction createTransfer(NewTransfer cmd, ClientInfo client) {
+        return creation.transfer(Objects.requireNonNull(cmd, "cmd"), client);
+    }
+
+    /** A new REQUEST (status NEW) by any approved user for their own institution. */
+    public Transaction createRequest(NewRequest cmd, ClientInfo client) {
+        return creation.request(Objects.requireNonNull(cmd, "cmd"), client);
+    }
+
+    /** Answers a request addressed to the user's institution with a linked transfer back to the requester. */
+    public Answered answer(AnswerRequest cmd, ClientInfo client) {
+        return answers.answer(Objects.requireNonNull(cmd, "cmd"), client);
+    }
+
+    /** The receiving institution declines a request or a transfer, with a mandatory reason. */
+    public Transaction decline(UserId actor, TransactionId id, String reason, ClientInfo client) {
+        return changes.decline(actor, id, reason, client);
+    }
+
+    /** The sending institution cancels, with a mandatory reason. */
+    public Transaction cancel(UserId actor, TransactionId id, String reason, ClientInfo client) {
+        return changes.cancel(actor, id, reason, client);
+    }
+
+    /** Adds a message to the thread; staff of either institution involved. */
+    public Transaction addMessage(UserId actor, TransactionId id, String text, ClientInfo client) {
+        return changes.addMessage(actor, id, text, client);
+    }
+
+    /**
+     * Moves a transaction to {@code to} for the delivery and ingest flows (no staff check: {@code by} is a system
+     * component or a caller that checked access itself). A reason is required for FAILED, DECLINED and CANCELLED.
+     */
+    public Transaction advance(TransactionId id, TransactionStatus to, String reason, Party by, ClientInfo client) {
+        Objects.requireNonNull(by, "by");
+        return changes.advance(id, to, reason, by, client);
+    }
+
+    /** Records a study's progress (received/expected instances, bytes, study status). */
+    public Transaction updateStudy(TransactionId id, StudyProgress progress, Party by, ClientInfo client) {
+        return changes.updateStudy(id, Objects.requireNonNull(progress, "progress"), Objects.requireNonNull(by,
+                "by"), client);
+    }
+
+    /** The transaction, for approved staff of either institution involved; others get NotFound. */
+    public Transaction view(UserId actor, TransactionId id) {
+        return changes.view(actor, id);
+    }
+}
