@@ -26,6 +26,7 @@ import org.iep.api.patient.Sex;
 import org.iep.api.recipient.IndividualRecipient;
 import org.iep.api.recipient.PasscodeChannel;
 import org.iep.api.recipient.PostalAddress;
+import org.iep.api.recipient.Recipient;
 import org.iep.api.spi.MailMessage;
 import org.iep.api.spi.SmsMessage;
 import org.iep.api.spi.TransactionChanges;
@@ -116,11 +117,11 @@ public final class AccessFixture {
     }
 
     /** A transfer from STEE to {@code to}, committed ON_IEP now and announced as available (grant + link mail). */
-    public Transaction transferTo(IndividualRecipient to) {
+    public Transaction transferTo(Recipient to) {
         return transferTo(to, Optional.empty());
     }
 
-    public Transaction transferTo(IndividualRecipient to, Optional<Instant> releaseAfter) {
+    public Transaction transferTo(Recipient to, Optional<Instant> releaseAfter) {
         Instant now = clock.instant();
         Transaction t = new Transaction.Builder()
                 .id(new TransactionId(ids.newId())).tracking(tracking.next(stee)).type(TransactionType.TRANSFER)
