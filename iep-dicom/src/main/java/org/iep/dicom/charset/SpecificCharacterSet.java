@@ -141,7 +141,7 @@ public final class SpecificCharacterSet {
         if (whole != null) {
             return new String(b, off, len, whole);
         }
-        return new Iso2022Decoder(b, kind).decode(off, len);
+        return new Iso2022Decoder(b, kind, initialG0, initialG1).decode(off, len);
     }
 
     /** Decodes a whole value. */
@@ -156,11 +156,10 @@ public final class SpecificCharacterSet {
      */
     public byte[] encode(String s, TextKind kind) {
         if (whole != null) {
-            byte[] out = new byte[0];
             ByteArrayOutputStream bos = new ByteArrayOutputStream(s.length() * 2);
             for (int i = 0; i < s.length(); ) {
                 int cp = s.codePointAt(i);
-                out = Designation.encodeWith(whole, cp);
+                byte[] out = Designation.encodeWith(whole, cp);
                 if (out == null) {
                     throw unmappable(s, cp);
                 }
@@ -169,7 +168,7 @@ public final class SpecificCharacterSet {
             }
             return bos.toByteArray();
         }
-        return new Iso2022Encoder(kind).encode(s);
+        return new Iso2022Encoder(kind, this, initialG0, initialG1, allowed).encode(s);
     }
 
     DicomCharsetException unmappable(String s, int cp) {
@@ -181,167 +180,5 @@ public final class SpecificCharacterSet {
     @Override
     public String toString() {
         return String.join("\\", terms);
-    }
-
-    /** Decoding state machine for one value (not thread-safe, used once). */
-    private final class Iso2022Decoder {
-        private final byte[] b;
-        private final TextKind kind;
-        private final StringBuilder out = new StringBuilder();
-        private Designation g0 = initialG0;
-        private Designation g1 = initialG1;
-
-        Iso2022Decoder(byte[] b, TextKind kind) {
-            this.b = b;
-            this.kind = kind;
-        }
-
-        String decode(int off, int len) {
-            int end = off + len;
-            int i = off;
-            while (i < end) {
-                int v = b[i] & 0xFF;
-                if (v == 0x1B) {
-                    i = escape(i, end);
-                } else if (v < 0x80) {
-                    i = low(i, end);
-                } else {
-                    i = high(i, end);
-                }
-            }
-            return out.toString();
-        }
-
-        private int escape(int i, int end) {
-            // ESC, intermediate bytes 0x20-0x2F, then one final byte 0x30-0x7E
-            int j = i + 1;
-            while (j < end && (b[j] & 0xFF) >= 0x20 && (b[j] & 0xFF) <= 0x2F) {
-                j++;
-            }
-            if (j >= end) {
-                out.append(new String(b, i, end - i, StandardCharsets.ISO_8859_1));
-                return end;
-            }
-            Designation d = Designation.ofEscape(b, i + 1, j - i);
-            if (d == null) {
-                // unknown escape: keep it visible rather than guessing a character set
-                out.append(new String(b, i, j + 1 - i, StandardCharsets.ISO_8859_1));
-            } else if (d.isG1()) {
-                g1 = d;
-            } else {
-                g0 = d;
-            }
-            return j + 1;
-        }
-
-        private int low(int i, int end) {
-            int v = b[i] & 0xFF;
-            if (g0.width() == 2 && v > 0x20) {
-                int j = i;
-                while (j + 1 < end && (b[j] & 0xFF) > 0x20 && (b[j] & 0xFF) < 0x80
-                        && (b[j + 1] & 0xFF) > 0x20 && (b[j + 1] & 0xFF) < 0x80) {
-                    j += 2;
-                }
-                if (j == i) {
-                    out.append((char) v);
-                    return i + 1;
-                }
-                out.append(g0.decode(b, i, j - i));
-                return j;
-            }
-            out.append((char) v);
-            if (kind.isDelimiter(v)) {
-                g0 = initialG0;
-                g1 = initialG1;
-            }
-            return i + 1;
-        }
-
-        private int high(int i, int end) {
-            Designation d = g1 == null ? Designation.LATIN1 : g1;
-            int j = i;
-            while (j < end && (b[j] & 0xFF) >= 0x80) {
-                j++;
-            }
-            int n = j - i;
-            if (d.width() == 2 && (n & 1) == 1) {
-                n--; // a dangling half character decodes on its own below
-            }
-            if (n > 0) {
-                out.append(d.decode(b, i, n));
-            }
-            if (i + n < j) {
-                out.append((char) (b[i + n] & 0xFF));
-                n++;
-            }
-            return i + n;
-        }
-    }
-
-    /** Encoding state machine for one value (not thread-safe, used once). */
-    private final class Iso2022Encoder {
-        private final TextKind kind;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private Designation g0 = initialG0;
-        private Designation g1 = initialG1;
-
-        Iso2022Encoder(TextKind kind) {
-            this.kind = kind;
-        }
-
-        byte[] encode(String s) {
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                i += Character.charCount(cp);
-                if (cp < 0x80 && (kind.isDelimiter(cp) || cp < 0x20)) {
-                    // delimiters and controls must be sent in the initial G0 set
-                    if (g0 != initialG0 && g0.width() == 2) {
-                        out.writeBytes(initialG0.escape());
-                    }
-                    out.write(cp);
-                    if (kind.isDelimiter(cp)) {
-                        g0 = initialG0;
-                        g1 = initialG1;
-                    }
-                    continue;
-                }
-                if (!tryCurrent(cp) && !tryDesignate(cp)) {
-                    throw unmappable(s, cp);
-                }
-            }
-            if (g0 != initialG0 && g0.width() == 2) {
-                out.writeBytes(initialG0.escape()); // a value ends in its initial G0 set (PS3.5 §6.1.2.5.3)
-            }
-            return out.toByteArray();
-        }
-
-        private boolean tryCurrent(int cp) {
-            byte[] e = g0.encode(cp);
-            if (e == null && g1 != null) {
-                e = g1.encode(cp);
-            }
-            if (e != null) {
-                out.writeBytes(e);
-                return true;
-            }
-            return false;
-        }
-
-        private boolean tryDesignate(int cp) {
-            for (Designation d : allowed) {
-                byte[] e = d.encode(cp);
-                if (e != null) {
-                    out.writeBytes(d.escape());
-                    if (d.isG1()) {
-                        g1 = d;
-                    } else {
-                        g0 = d;
-                    }
-                    out.writeBytes(e);
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

@@ -160,6 +160,15 @@ public final class Attributes {
         return e == null ? new double[0] : Values.doubles(Values.requireValue(e));
     }
 
+    /**
+     * Nullable: the private creator (e.g. "GEMS_IDEN_01") that reserved the block of a private
+     * data element, read from (gggg,00xx) of this data set; null if none or not a private element.
+     */
+    public String getPrivateCreator(int tag) {
+        int creator = Tag.creatorOf(tag);
+        return creator < 0 ? null : getString(creator);
+    }
+
     /** Nullable: a copy of the raw value bytes (little endian for binary VRs), null if absent. */
     public byte[] getBytes(int tag) {
         DicomElement e = elements.get(tag);
