@@ -1,0 +1,66 @@
+package org.iep.adapters.jdbc;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.iep.adapters.jdbc.access.JdbcAccessStore;
+import org.iep.adapters.jdbc.access.JdbcSessionStore;
+import org.iep.adapters.jdbc.audit.JdbcAuditLog;
+import org.iep.adapters.jdbc.directory.JdbcDirectoryStore;
+import org.iep.adapters.jdbc.directory.JdbcNodeStore;
+import org.iep.adapters.jdbc.directory.JdbcUserStore;
+import org.iep.adapters.jdbc.job.JdbcJobQueue;
+import org.iep.adapters.jdbc.transaction.JdbcTransactionStore;
+import org.iep.api.spi.AccessStore;
+import org.iep.api.spi.AuditLog;
+import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.JobQueue;
+import org.iep.api.spi.NodeStore;
+import org.iep.api.spi.SessionStore;
+import org.iep.api.spi.TransactionStore;
+import org.iep.api.spi.UserStore;
+
+/**
+ * Guice bindings of every store port on JDBC. Provides, all as singletons:
+ * <ul>
+ *   <li>{@link JdbcDatabase}: the pool, started (and the schema migrated) when first injected; the application
+ *       closes it at shutdown;</li>
+ *   <li>{@link DataSource}: that pool;</li>
+ *   <li>{@link TransactionStore}, {@link DirectoryStore}, {@link UserStore}, {@link NodeStore}, {@link AccessStore},
+ *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}: the {@code Jdbc*} implementations.</li>
+ * </ul>
+ * {@code configure()} only declares bindings; nothing connects until the injector creates the database.
+ */
+public final class JdbcModule extends AbstractModule {
+    private final JdbcConfig config;
+
+    public JdbcModule(JdbcConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    protected void configure() {
+        bind(TransactionStore.class).to(JdbcTransactionStore.class).in(Singleton.class);
+        bind(DirectoryStore.class).to(JdbcDirectoryStore.class).in(Singleton.class);
+        bind(UserStore.class).to(JdbcUserStore.class).in(Singleton.class);
+        bind(NodeStore.class).to(JdbcNodeStore.class).in(Singleton.class);
+        bind(AccessStore.class).to(JdbcAccessStore.class).in(Singleton.class);
+        bind(SessionStore.class).to(JdbcSessionStore.class).in(Singleton.class);
+        bind(AuditLog.class).to(JdbcAuditLog.class).in(Singleton.class);
+        bind(JobQueue.class).to(JdbcJobQueue.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    JdbcDatabase database() {
+        return JdbcDatabase.start(config);
+    }
+
+    @Provides
+    @Singleton
+    DataSource dataSource(JdbcDatabase database) {
+        return database.dataSource();
+    }
+}
