@@ -58,7 +58,7 @@ public final class FileSystemBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final int COMMIT_ATTEMPTS = 5;
-    // Windows cannot open a directory to force it; its rename is durable through NTFS's journal instead.
+    // Windows cannot open a directory to force it; there a rename relies on the file system's metadata journal.
     private static final boolean DIRECTORY_FSYNC = !System.getProperty("os.name", "").startsWith("Windows");
 
     private final Path root;

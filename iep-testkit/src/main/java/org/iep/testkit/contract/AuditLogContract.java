@@ -1,6 +1,7 @@
 package org.iep.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,16 @@ public abstract class AuditLogContract {
 
     /** A new, empty log. */
     protected abstract AuditLog newLog();
+
+    /** What the log can do beyond the port's contract; none by default. */
+    protected Set<Capability> capabilities() {
+        return Set.of();
+    }
+
+    /** With {@link Capability#DURABLE}: a second log on the same storage as {@link #log}. */
+    protected AuditLog reopen() {
+        throw new UnsupportedOperationException("declare Capability.DURABLE and override reopen()");
+    }
 
     @BeforeEach
     final void createLog() {
@@ -127,6 +138,21 @@ public abstract class AuditLogContract {
         all.forEach(r -> details.add(r.event().detail()));
         assertThat(details).hasSize(800);
         assertThat(returned.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void theChainContinuesAfterReopening() {
+        assumeTrue(capabilities().contains(Capability.DURABLE), "log is not durable");
+        List<AuditRecord> before = appendNumbered(3);
+
+        AuditLog reopened = reopen();
+        AuditEvent e = event("after.restart", "system:start", "", "", List.of(), Fixtures.NOW.plusSeconds(60));
+        AuditRecord next = reopened.append(e);
+
+        assertThat(reopened.range(1, 10)).startsWith(before.toArray(AuditRecord[]::new));
+        assertThat(next.sequence()).isEqualTo(4);
+        assertThat(next.previousHash()).isEqualTo(before.get(2).hash());
+        assertThat(next.hash()).isEqualTo(AuditChain.hash(before.get(2).hash(), 4, e));
     }
 
     private List<AuditRecord> appendNumbered(int n) {

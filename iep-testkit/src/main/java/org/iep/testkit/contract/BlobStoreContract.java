@@ -299,6 +299,28 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void putsAndPurgesOfTheSameTreeRaceWithoutErrors() {
+        Concurrently.run(6, t -> {
+            for (int i = 0; i < 40; i++) {
+                if (t == 0) {
+                    store.deleteAll(new BlobKey("p"));
+                } else {
+                    put("p/" + t + "/s/" + i, ("blob " + t + "/" + i).getBytes(UTF_8));
+                    store.delete(new BlobKey("p/" + t + "/s/" + (i / 2)));
+                }
+            }
+            return null;
+        });
+
+        for (BlobKey k : store.list(new BlobKey("p"))) {
+            BlobInfo info = store.stat(k).orElseThrow();
+            byte[] content = BlobStreams.readAll(store.open(k, ByteRange.ALL));
+            assertThat(BlobStreams.sha256Hex(content)).isEqualTo(info.sha256());
+            assertThat(new String(content, UTF_8)).isEqualTo("blob " + k.value().substring(2).replace("/s/", "/"));
+        }
+    }
+
+    @Test
     void blobsSurviveReopening() {
         assumeTrue(capabilities().contains(Capability.DURABLE), "store is not durable");
         BlobInfo info = put("d/1", "abc".getBytes(UTF_8));

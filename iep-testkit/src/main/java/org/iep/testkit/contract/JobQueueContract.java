@@ -2,6 +2,7 @@ package org.iep.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,16 @@ public abstract class JobQueueContract {
 
     /** A new, empty queue. */
     protected abstract JobQueue newQueue();
+
+    /** What the queue can do beyond the port's contract; none by default. */
+    protected Set<Capability> capabilities() {
+        return Set.of();
+    }
+
+    /** With {@link Capability#DURABLE}: a second queue on the same storage as {@link #queue}. */
+    protected JobQueue reopen() {
+        throw new UnsupportedOperationException("declare Capability.DURABLE and override reopen()");
+    }
 
     @BeforeEach
     final void createQueue() {
@@ -237,6 +248,23 @@ public abstract class JobQueueContract {
             assertThat(j.state()).isEqualTo(JobState.DONE);
             assertThat(j.attempts()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void jobsAndLeasesSurviveReopening() {
+        assumeTrue(capabilities().contains(Capability.DURABLE), "queue is not durable");
+        queue.enqueue(job("j-1", Priority.NORMAL, T0));
+        queue.enqueue(job("j-2", Priority.NORMAL, T0));
+        LeasedJob held = queue.lease(ALL, T0, LEASE).orElseThrow();
+
+        JobQueue reopened = reopen();
+
+        assertThat(reopened.enqueue(job("j-1", Priority.BATCH, T0))).isFalse();
+        LeasedJob other = reopened.lease(ALL, T0, LEASE).orElseThrow();
+        assertThat(other.job().id()).isNotEqualTo(held.job().id());
+        assertThat(reopened.lease(ALL, T0, LEASE)).as("the lease taken before reopening still holds").isEmpty();
+        reopened.complete(held);
+        assertThat(reopened.find(held.job().id()).orElseThrow().state()).isEqualTo(JobState.DONE);
     }
 
     protected static Job job(String id, Priority priority, Instant runAt) {
