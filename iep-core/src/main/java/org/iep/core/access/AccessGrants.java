@@ -193,7 +193,7 @@ public final class AccessGrants implements TransactionListener {
         v.put("contactEmail", inst.contact().email());
         v.put("contactPhone", inst.contact().phone());
         v.put(Notification.SECRET + "link", links.link(token));
-        NotificationKind kind = t.type() == TransactionType.REQUEST ? NotificationKind.CREATED
+        NotificationKind kind = t.type() == TransactionType.REQUEST ? NotificationKind.UPLOAD_REQUESTED
                 : NotificationKind.AVAILABLE;
         return new Notification(kind + "/" + g.id(), kind, Addressee.email(g.recipient().email(), lang), v,
                 t.releaseAfter().orElse(Instant.EPOCH), g.expires());

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.iep.api.ConflictException;
 import org.iep.api.CoreErrorCode;
+import org.iep.api.access.AccessGrant;
 import org.iep.api.audit.Outcome;
 import org.iep.api.directory.Institution;
 import org.iep.api.spi.DirectoryStore;
@@ -85,7 +86,7 @@ public final class Decline {
             grants.revokeAll(stored, Optional.of(principal.grant().id()));
             auditor.record(principal.party(), "transaction.decline", stored, Outcome.SUCCESS, client,
                     before.status() + " -> DECLINED by the recipient");
-            tellSender(stored);
+            tellSender(stored, fresh.grant());
             listeners.forEach(l -> l.statusChanged(before, stored));
             return stored;
         }
@@ -93,11 +94,12 @@ public final class Decline {
                 "The transaction kept changing while it was being declined; reload it and decline again.");
     }
 
-    private void tellSender(Transaction t) {
+    private void tellSender(Transaction t, AccessGrant decliner) {
         Institution inst = Responsible.institution(directory, t);
         notifier.notify(Notification.now("DECLINED/" + t.id(), NotificationKind.DECLINED,
                 Addressee.email(inst.contact().email(), Locale.UK),
-                Map.of("tracking", t.tracking().value(), "reason", t.statusReason(),
-                        "patient", Masking.name(t.patient().familyName(), t.patient().givenName()))));
+                Map.of("tracking", t.tracking().value(), "reason", t.statusReason(), "type", t.type().name(),
+                        "priority", t.priority().name(),
+                        "institution", "the recipient, " + Masking.mask(decliner.recipient().email()))));
     }
 }

@@ -32,6 +32,8 @@ class TemplatesTest {
         v.put("forwardee", "gp***@su***********le");
         v.put("recipient", "pa***@te****om");
         v.put("minutes", "10");
+        v.put("type", "TRANSFER");
+        v.put("priority", "NORMAL");
         v.put("secret.link", "https://iep.example.org/a/TOKEN");
         v.put("secret.passcode", "123456");
         return v;
@@ -92,6 +94,21 @@ class TemplatesTest {
         assertThatThrownBy(() -> templates.render(NotificationKind.AVAILABLE, Locale.UK, v))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'secret.link'")
                 .hasMessageNotContaining("South Tees");
+    }
+
+    @Test
+    void institutionNoticesNeedOnlyTheValuesTheirProducersSend() {
+        // what org.iep.core.transaction and org.iep.core.retention send: no patient details at all
+        Map<String, String> created = Map.of("tracking", "STEE5003131", "type", "REQUEST", "priority", "BLUE_LIGHT",
+                "institution", "North Tees Hospital");
+        assertThat(templates.render(NotificationKind.CREATED, Locale.UK, created).subject())
+                .isEqualTo("New REQUEST STEE5003131 from North Tees Hospital");
+        Map<String, String> declined = new HashMap<>(created);
+        declined.put("reason", "Wrong patient");
+        assertThat(templates.render(NotificationKind.DECLINED, Locale.UK, declined).text())
+                .contains("declined by North Tees Hospital", "Wrong patient");
+        assertThat(templates.render(NotificationKind.PURGED, Locale.forLanguageTag("sv"),
+                Map.of("tracking", "STEE5003131")).subject()).isEqualTo("Bilderna i transaktion STEE5003131 har raderats");
     }
 
     @Test
