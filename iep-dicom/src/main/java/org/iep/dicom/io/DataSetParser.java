@@ -9,6 +9,8 @@ import org.iep.dicom.data.Tags;
 import org.iep.dicom.data.VR;
 import org.iep.dicom.data.ValueElement;
 import org.iep.dicom.dict.ElementDictionary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses data set elements from a {@link DicomInput} in one transfer syntax mode. Handles defined
@@ -21,15 +23,19 @@ final class DataSetParser {
     static final long UNDEFINED = 0xFFFFFFFFL;
 
     private final DicomInput in;
+    private static final Logger LOG = LoggerFactory.getLogger(DataSetParser.class);
+
     private final int maxDepth;
+    private final boolean lenient;
     private final boolean stopAtPixelData;
     private final ElementDictionary dict = ElementDictionary.standard();
     /** Set when the top level stopped before (7FE0,0010): its header. */
     private PixelDataHeader pixelHeader;
 
-    DataSetParser(DicomInput in, int maxDepth, boolean stopAtPixelData) {
+    DataSetParser(DicomInput in, ReadOptions options, boolean stopAtPixelData) {
         this.in = in;
-        this.maxDepth = maxDepth;
+        this.maxDepth = options.maxDepth();
+        this.lenient = options.clampOverrunningContainers();
         this.stopAtPixelData = stopAtPixelData;
     }
 
@@ -50,7 +56,10 @@ final class DataSetParser {
                 }
                 break;
             }
-            if (top && end < 0 && in.atEnd()) {
+            if ((top && end < 0 || lenient && !top) && in.atEnd()) {
+                if (!top) {
+                    LOG.warn("Item ends early at the end of data (byte {}); reading leniently", in.position());
+                }
                 break;
             }
             long start = in.position();
@@ -134,13 +143,14 @@ final class DataSetParser {
         if (depth + 1 > maxDepth) {
             throw new DicomParseException(in.position(), "sequences nested deeper than " + maxDepth);
         }
-        long end = len == UNDEFINED ? -1 : Math.addExact(in.position(), len);
-        if (end >= 0) {
-            in.checkAvailable(len, Tag.format(tag));
-        }
+        long end = len == UNDEFINED ? -1 : Math.addExact(in.position(), clamp(len, Tag.format(tag)));
         SequenceElement seq = new SequenceElement(tag, len == UNDEFINED ? -1 : len);
         ds.set(seq);
         while (end < 0 || in.position() < end) {
+            if (lenient && in.atEnd()) {
+                LOG.warn("Sequence {} ends early at the end of data; reading leniently", Tag.format(tag));
+                return;
+            }
             long start = in.position();
             int itemTag = in.tag("an item tag");
             long itemLen = in.u32("an item length");
@@ -158,8 +168,7 @@ final class DataSetParser {
             item.setDeclaredLength(itemLen == UNDEFINED ? -1 : itemLen);
             long itemEnd = -1;
             if (itemLen != UNDEFINED) {
-                in.checkAvailable(itemLen, "an item of " + Tag.format(tag));
-                itemEnd = Math.addExact(in.position(), itemLen);
+                itemEnd = Math.addExact(in.position(), clamp(itemLen, "an item of " + Tag.format(tag)));
                 if (end >= 0 && itemEnd > end) {
                     throw new DicomParseException(start, "item overruns the length of sequence " + Tag.format(tag));
                 }
@@ -169,6 +178,17 @@ final class DataSetParser {
         if (end >= 0 && in.position() != end) {
             throw new DicomParseException(in.position(), "items overrun the length of sequence " + Tag.format(tag));
         }
+    }
+
+    /** A container length, checked against the data left; clamped to it in lenient mode. */
+    private long clamp(long len, String what) {
+        long left = in.remaining();
+        if (lenient && left >= 0 && len > left) {
+            LOG.warn("Length {} of {} exceeds the {} bytes left; reading to the end of data", len, what, left);
+            return left;
+        }
+        in.checkAvailable(len, what);
+        return len;
     }
 
     private FragmentsElement readFragments(int tag, VR vr, int depth) {

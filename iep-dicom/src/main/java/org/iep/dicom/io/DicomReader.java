@@ -31,13 +31,14 @@ import org.iep.dicom.dict.TransferSyntax;
  */
 public final class DicomReader implements AutoCloseable {
 
-    /** Maximum sequence nesting depth. */
+    /** Maximum sequence nesting depth of {@link ReadOptions#STRICT}. */
     public static final int DEFAULT_MAX_DEPTH = 64;
 
     private static final int PREAMBLE = 128;
 
     private final InputStream source;
     private final DicomInput in;
+    private final ReadOptions options;
     private DataSetParser parser;
     private Attributes meta;
     private Attributes dataSet;
@@ -45,35 +46,51 @@ public final class DicomReader implements AutoCloseable {
     private PixelDataHeader pixel;
     private boolean pixelConsumed;
 
-    private DicomReader(InputStream source, long length) {
+    private DicomReader(InputStream source, long length, ReadOptions options) {
         this.source = source;
         this.in = new DicomInput(source, length);
+        this.options = options;
     }
 
     /** Opens a file (its size bounds every length check). The caller closes the reader. */
-    public static DicomReader open(Path file) {
+    public static DicomReader open(Path file, ReadOptions options) {
         try {
-            return new DicomReader(Files.newInputStream(file), Files.size(file));
+            return new DicomReader(Files.newInputStream(file), Files.size(file), options);
         } catch (IOException e) {
             throw new DicomIoException("cannot open " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** Opens a file with {@link ReadOptions#STRICT}. */
+    public static DicomReader open(Path file) {
+        return open(file, ReadOptions.STRICT);
+    }
+
     /** Reads from a stream of unknown length; closing the reader closes the stream. */
+    public static DicomReader open(InputStream stream, ReadOptions options) {
+        return new DicomReader(stream, -1, options);
+    }
+
+    /** Reads from a stream with {@link ReadOptions#STRICT}. */
     public static DicomReader open(InputStream stream) {
-        return new DicomReader(stream, -1);
+        return open(stream, ReadOptions.STRICT);
     }
 
     /** Reads a whole file. */
-    public static DicomFile read(Path file) {
-        try (DicomReader r = open(file)) {
+    public static DicomFile read(Path file, ReadOptions options) {
+        try (DicomReader r = open(file, options)) {
             return r.readAll();
         }
     }
 
-    /** Reads a whole file held in memory. */
+    /** Reads a whole file with {@link ReadOptions#STRICT}. */
+    public static DicomFile read(Path file) {
+        return read(file, ReadOptions.STRICT);
+    }
+
+    /** Reads a whole file held in memory with {@link ReadOptions#STRICT}. */
     public static DicomFile read(byte[] data) {
-        try (DicomReader r = new DicomReader(new ByteArrayInputStream(data), data.length)) {
+        try (DicomReader r = new DicomReader(new ByteArrayInputStream(data), data.length, ReadOptions.STRICT)) {
             return r.readAll();
         }
     }
@@ -145,7 +162,7 @@ public final class DicomReader implements AutoCloseable {
         if (!pixelConsumed) {
             throw new IllegalStateException("copy or skip the pixel data first");
         }
-        DataSetParser rest = new DataSetParser(in, DEFAULT_MAX_DEPTH, false);
+        DataSetParser rest = new DataSetParser(in, options, false);
         rest.readDataSet(dataSet, -1, 0, ts.explicitVr());
         return new DicomFile(meta, dataSet, ts, pixel);
     }
@@ -154,7 +171,7 @@ public final class DicomReader implements AutoCloseable {
         if (parser != null) {
             throw new IllegalStateException("a DicomReader reads its stream once");
         }
-        parser = new DataSetParser(in, DEFAULT_MAX_DEPTH, stopAtPixelData);
+        parser = new DataSetParser(in, options, stopAtPixelData);
         meta = new Attributes();
         dataSet = new Attributes();
         byte[] head = in.peek(PREAMBLE + 4);
@@ -203,12 +220,10 @@ public final class DicomReader implements AutoCloseable {
         int groupLe = (h[0] & 0xFF) | (h[1] & 0xFF) << 8;
         int groupBe = (h[0] & 0xFF) << 8 | (h[1] & 0xFF);
         boolean explicit = VR.ofCode(h[4] & 0xFF, h[5] & 0xFF) != null;
-        boolean big = groupBe < groupLe;
-        if (big) {
-            return explicit ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN
-                    : new TransferSyntax("implicit big endian (guessed)", false, true, false, false);
+        if (!explicit) {
+            return TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN; // there is no implicit VR big endian syntax
         }
-        return explicit ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+        return groupBe < groupLe ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
     }
 
     private static long le16(byte[] b, int off) {

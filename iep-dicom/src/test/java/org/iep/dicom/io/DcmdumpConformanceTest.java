@@ -1,6 +1,7 @@
 package org.iep.dicom.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.iep.dicom.Corpus;
+import org.iep.dicom.DicomParseException;
 import org.iep.dicom.tool.DumpFormatter;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class DcmdumpConformanceTest {
                 continue;
             }
             total++;
-            String diff = compare(e.path());
+            String diff = compare(e.path(), ReadOptions.STRICT);
             if (diff != null) {
                 failures.put(e.file(), diff);
             }
@@ -44,13 +46,23 @@ class DcmdumpConformanceTest {
         assertThat(total).as("corpus files with dcmdump_ok=yes").isEqualTo(86);
     }
 
+    /** The files our strict reader rejects are read by the opt-in lenient mode exactly as dcmtk reads them. */
+    @Test
+    void strictRejectsAreReadLikeDcmtkInLenientMode() throws IOException {
+        for (String name : EXCLUDED.keySet()) {
+            Path file = Corpus.file(name);
+            assertThatThrownBy(() -> DicomReader.read(file)).isInstanceOf(DicomParseException.class);
+            assertThat(compare(file, ReadOptions.LENIENT)).as(name).isNull();
+        }
+    }
+
     /** Null if identical, else a description of the first differences. */
-    static String compare(Path file) throws IOException {
+    static String compare(Path file, ReadOptions options) throws IOException {
         String expectedText = Files.readString(Path.of(file + ".dcmdump.txt"), StandardCharsets.ISO_8859_1);
         List<String> expected = DumpLines.parse(expectedText);
         List<String> actual;
         try {
-            DicomFile f = DicomReader.read(file);
+            DicomFile f = DicomReader.read(file, options);
             actual = DumpLines.parse(new DumpFormatter(DumpFormatter.Strings.RAW, 4096).format(f));
         } catch (RuntimeException ex) {
             return "  exception: " + ex;

@@ -128,6 +128,23 @@ class HostileInputTest {
         assertThat(successes).hasSizeLessThan(full.size() + 40); // element boundaries (meta and data set) only
     }
 
+    /** The opt-in lenient mode clamps containers, but truncated values are still errors. */
+    @Test
+    void lenientModeStillOnlyRaisesTypedErrors() {
+        byte[] file = Corpus.bytes("test-SR.dcm");
+        int clamped = 0;
+        for (int cut = 0; cut < file.length; cut++) {
+            byte[] part = Arrays.copyOf(file, cut);
+            try (DicomReader r = DicomReader.open(new ByteArrayInputStream(part), ReadOptions.LENIENT)) {
+                r.readAll();
+                clamped++;
+            } catch (DicomParseException expected) {
+                assertThat(expected.getMessage()).startsWith("IEP-5001: ");
+            }
+        }
+        assertThat(clamped).isPositive();
+    }
+
     @Test
     void randomCorruptionOnlyEverRaisesDicomExceptions() {
         Random random = new Random(20261122);
