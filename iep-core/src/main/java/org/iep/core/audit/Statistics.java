@@ -32,6 +32,7 @@ import org.iep.api.transaction.TransactionStatus;
 import org.iep.api.transaction.TransactionType;
 import org.iep.core.directory.StaffAccess;
 import org.iep.core.transaction.StatusChanges;
+import org.iep.core.transaction.TransactionScan;
 import org.iep.core.validation.Problems;
 
 /**
@@ -44,7 +45,7 @@ import org.iep.core.validation.Problems;
  * samples at or below it), so they are always observed values. Thread-safe.
  */
 public final class Statistics {
-    private static final int MAX_TRANSACTIONS = 100_000;
+    private static final int PAGE = 500;
     private static final Set<TransactionStatus> DONE = EnumSet.of(TransactionStatus.DELIVERED,
             TransactionStatus.COMPLETE);
 
@@ -73,24 +74,24 @@ public final class Statistics {
         p.throwIfAny();
         InstitutionId own = user.institution();
         ZoneId zone = directory.institution(own).map(Institution::zone).orElse(ZoneId.of("UTC"));
-        List<Transaction> found = transactions.query(TransactionQuery.all(MAX_TRANSACTIONS).involving(own)
-                .createdBetween(from, to));
-
         Map<Key, long[]> volumes = new TreeMap<>();
         List<Duration> turnaround = new ArrayList<>();
-        for (Transaction t : found) {
+        long[] count = {0};
+        TransactionQuery q = TransactionQuery.all(PAGE).involving(own).createdBetween(from, to);
+        TransactionScan.forEach(transactions, q, t -> {
+            count[0]++;
             Key k = new Key(t.created().atZone(zone).toLocalDate(), t.origin().value(), t.type(), t.priority());
             long[] v = volumes.computeIfAbsent(k, x -> new long[2]);
             v[0]++;
             v[1] += t.bytes();
             finished(t).ifPresent(at -> turnaround.add(Duration.between(t.created(), at)));
-        }
+        });
         List<VolumeRow> rows = volumes.entrySet().stream().map(e -> new VolumeRow(
                 new InstitutionId(e.getKey().origin()), e.getKey().type(), e.getKey().priority(), e.getKey().day(),
                 e.getValue()[0], e.getValue()[1])).toList();
         turnaround.sort(Comparator.naturalOrder());
         auditor.record(StaffAccess.party(user), "audit.statistics", Outcome.SUCCESS, client,
-                "from=" + from + " to=" + to + " transactions=" + found.size());
+                "from=" + from + " to=" + to + " transactions=" + count[0]);
         return new StatisticsReport(from, to, rows, turnaround.size(), percentile(turnaround, 50),
                 percentile(turnaround, 90));
     }

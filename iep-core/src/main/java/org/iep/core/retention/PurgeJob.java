@@ -4,12 +4,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.iep.api.audit.Outcome;
 import org.iep.api.directory.Institution;
 import org.iep.api.recipient.CompanyRecipient;
@@ -33,6 +33,7 @@ import org.iep.core.notify.NotificationKind;
 import org.iep.core.notify.Notifier;
 import org.iep.core.policy.IepPolicy;
 import org.iep.core.transaction.StatusTable;
+import org.iep.core.transaction.TransactionScan;
 import org.iep.core.transaction.Transactions;
 
 /**
@@ -43,7 +44,8 @@ import org.iep.core.transaction.Transactions;
  * and erring early is the privacy-safe side. Its blobs under {@code tx/<id>} are deleted first, then it is marked
  * PURGED (through CANCELLED when the status table does not allow PURGED directly, e.g. from NEW). A crash between
  * the two leaves a non-PURGED transaction with no blobs, which the next pass finishes; a second pass changes
- * nothing. Metadata, messages and audit records stay.
+ * nothing. Metadata, messages and audit records stay. The recipient is told (PURGED) when the package had been
+ * available to them.
  *
  * <p>Requests: seed 004 §2.4 cancels a request when "the appropriate details" cannot be established within two
  * weeks. Mandatory details are enforced when a request is created, so what remains is the other side's missing
@@ -57,6 +59,11 @@ public final class PurgeJob {
     private static final Set<TransactionStatus> OPEN = EnumSet.complementOf(EnumSet.of(TransactionStatus.PURGED));
     private static final Set<TransactionType> WITH_IMAGES = EnumSet.of(TransactionType.TRANSFER,
             TransactionType.FORWARD, TransactionType.DIRECT_ROUTING);
+    // Only a recipient who could have had the images is told they are gone; a cancelled or never-uploaded
+    // transaction just closes quietly.
+    private static final Set<TransactionStatus> WAS_AVAILABLE = EnumSet.of(TransactionStatus.ON_IEP,
+            TransactionStatus.DOWNLOAD_REQUEST, TransactionStatus.DOWNLOADING, TransactionStatus.DELIVERED,
+            TransactionStatus.COMPLETE);
     private static final int PAGE = 200;
 
     private final TransactionStore store;
@@ -105,30 +112,16 @@ public final class PurgeJob {
         return new PurgeReport(purged, deleted[0], cancelled);
     }
 
-    // Keyset paging, newest first, on `created`: the query has no origin criterion, so transactions the
-    // institution received are skipped here and handled under their own origin.
+    // The query has no origin criterion: what the institution received is handled under its own origin.
     private void forEachDue(Institution origin, Set<TransactionType> types, Set<TransactionStatus> statuses,
-                            Instant createdBefore, java.util.function.Consumer<Transaction> action) {
+                            Instant createdBefore, Consumer<Transaction> action) {
         TransactionQuery q = TransactionQuery.all(PAGE).involving(origin.id()).withTypes(types)
-                .withStatuses(statuses);
-        Set<TransactionId> seen = new HashSet<>();
-        Instant upper = createdBefore;
-        while (true) {
-            List<Transaction> page = store.query(q.createdBetween(Instant.EPOCH, upper));
-            boolean progressed = false;
-            for (Transaction t : page) {
-                if (seen.add(t.id())) {
-                    progressed = true;
-                    if (t.origin().equals(origin.id())) {
-                        action.accept(t);
-                    }
-                }
+                .withStatuses(statuses).createdBetween(Instant.EPOCH, createdBefore);
+        TransactionScan.forEach(store, q, t -> {
+            if (t.origin().equals(origin.id())) {
+                action.accept(t);
             }
-            if (page.size() < PAGE || !progressed) {
-                return;
-            }
-            upper = page.get(page.size() - 1).created().plusNanos(1);
-        }
+        });
     }
 
     private long purge(Transaction t) {
@@ -140,7 +133,9 @@ public final class PurgeJob {
         }
         Transaction after = transactions.advance(t.id(), TransactionStatus.PURGED, "retention period ended",
                 PURGE, ClientInfo.INTERNAL);
-        notifyPurged(after);
+        if (WAS_AVAILABLE.contains(t.status())) {
+            notifyPurged(after);
+        }
         return count;
     }
 

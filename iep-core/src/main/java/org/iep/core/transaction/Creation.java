@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.iep.api.NotFoundException;
 import org.iep.api.audit.Outcome;
@@ -13,6 +14,7 @@ import org.iep.api.directory.InstitutionId;
 import org.iep.api.directory.NodeId;
 import org.iep.api.directory.Role;
 import org.iep.api.directory.User;
+import org.iep.api.directory.UserId;
 import org.iep.api.patient.Patient;
 import org.iep.api.recipient.InstitutionRecipient;
 import org.iep.api.recipient.Recipient;
@@ -77,8 +79,11 @@ final class Creation {
         p.throwIfAny();
 
         Optional<NodeId> destination = destination(recipient, origin.id(), now);
-        Optional<Instant> release = cmd.releaseAfter().or(() -> origin.policies().releaseDelay().isZero()
-                ? Optional.empty() : Optional.of(now.plus(origin.policies().releaseDelay())));
+        // "Doctor first" holds back an individual's (or company's) access; institutions get their images at once
+        // unless the sender sets a release time explicitly.
+        boolean toPerson = !(recipient instanceof InstitutionRecipient);
+        Optional<Instant> release = cmd.releaseAfter().or(() -> !toPerson || origin.policies().releaseDelay()
+                .isZero() ? Optional.empty() : Optional.of(now.plus(origin.policies().releaseDelay())));
         Transaction t = draft(TransactionType.TRANSFER, user, origin, recipient, patient, now)
                 .destination(destination).studies(studies).priority(cmd.priority())
                 .messages(firstMessage(user, cmd.message(), now))
@@ -105,9 +110,9 @@ final class Creation {
         return insert(t, user, origin, client);
     }
 
-    User actingUser(org.iep.api.directory.UserId actor, InstitutionId actingFor, Role... roles) {
+    User actingUser(UserId actor, InstitutionId actingFor, Role... roles) {
         User user = access.requireRole(actor, roles);
-        access.requireMemberOf(user, java.util.Objects.requireNonNull(actingFor, "actingFor"));
+        access.requireMemberOf(user, Objects.requireNonNull(actingFor, "actingFor"));
         return user;
     }
 

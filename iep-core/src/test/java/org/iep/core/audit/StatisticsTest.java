@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ten STEE → LEIC transfers created on Monday 2 March 09:00Z, transfer i (1..10) delivered i hours later with
- * i × 1000 bytes; 1–3 are Blue Light. Plus one request (not delivered), one LEIC → STEE transfer on Tuesday, and one
- * transfer outside the range.
+ * i × 1000 bytes; 1–3 are Blue Light. Plus one request (not delivered), one LEIC → STEE transfer on Tuesday,
+ * and one transfer outside the range.
  */
 class StatisticsTest {
     private final World w = new World();

@@ -38,6 +38,7 @@ import org.iep.core.transaction.SelectedStudy;
 import org.iep.core.transaction.TrackingNumbers;
 import org.iep.core.transaction.TransactionListener;
 import org.iep.core.transaction.Transactions;
+import org.iep.testkit.TestClock;
 import org.iep.testkit.memory.InMemoryAuditLog;
 import org.iep.testkit.memory.InMemoryBlobStore;
 import org.iep.testkit.memory.InMemoryDirectoryStore;
@@ -58,7 +59,7 @@ public final class World {
     public static final String UID1 = "1.2.826.0.1.3680043.2.1125.1";
     public static final String UID2 = "1.2.826.0.1.3680043.2.1125.2";
 
-    public final MutableClock clock = new MutableClock(START);
+    public final TestClock clock = TestClock.at(START);
     public final IepPolicy policy = IepPolicy.DEFAULT;
     public final InMemoryTransactionStore store = new InMemoryTransactionStore();
     public final InMemoryDirectoryStore directoryStore = new InMemoryDirectoryStore();

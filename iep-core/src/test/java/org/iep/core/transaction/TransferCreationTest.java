@@ -68,26 +68,33 @@ class TransferCreationTest {
     }
 
     @Test
-    void theInstitutionsReleaseDelayAppliesUnlessTheCommandSetsOne() {
+    void theInstitutionsReleaseDelayHoldsBackIndividualsUnlessTheCommandSetsATime() {
         w.directoryStore.putInstitution(new org.iep.api.directory.Institution(w.stee.id(), w.stee.code(),
                 w.stee.name(), w.stee.contact(), w.stee.zone(), w.stee.coreHours(),
                 new InstitutionPolicies(Duration.ofDays(15), Duration.ofDays(7), Duration.ofHours(24), false, "")));
-        Transaction t = w.transfer(Priority.NORMAL);
-        assertThat(t.releaseAfter()).contains(World.START.plus(Duration.ofHours(24)));
-        assertThat(t.expires()).isEqualTo(World.START.plus(Duration.ofDays(7)));
+        NewTransfer cmd = w.transferCommand(w.steeStaff, w.stee, w.leic, Priority.NORMAL);
+        Transaction toPatient = w.transactions.createTransfer(new NewTransfer(cmd.actor(), cmd.actingFor(),
+                cmd.patient(), mary(), cmd.studies(), cmd.priority(), "", Optional.empty()), CLIENT);
+        assertThat(toPatient.releaseAfter()).contains(World.START.plus(Duration.ofHours(24)));
+        assertThat(toPatient.expires()).isEqualTo(World.START.plus(Duration.ofDays(7)));
 
-        NewTransfer own = w.transferCommand(w.steeStaff, w.stee, w.leic, Priority.NORMAL);
-        own = new NewTransfer(own.actor(), own.actingFor(), own.patient(), own.recipient(), own.studies(),
-                own.priority(), "", Optional.of(World.START.plus(Duration.ofHours(2))));
-        Transaction t2 = w.transactions.createTransfer(own, CLIENT);
-        assertThat(t2.releaseAfter()).contains(World.START.plus(Duration.ofHours(2)));
-        assertThat(t2.messages()).isEmpty();
+        assertThat(w.transfer(Priority.NORMAL).releaseAfter()).isEmpty();
+
+        Transaction explicit = w.transactions.createTransfer(new NewTransfer(cmd.actor(), cmd.actingFor(),
+                cmd.patient(), cmd.recipient(), cmd.studies(), cmd.priority(), "",
+                Optional.of(World.START.plus(Duration.ofHours(2)))), CLIENT);
+        assertThat(explicit.releaseAfter()).contains(World.START.plus(Duration.ofHours(2)));
+        assertThat(explicit.messages()).isEmpty();
+    }
+
+    private static IndividualRecipient mary() {
+        return new IndividualRecipient("mary@example.com", "Jones", "Mary", PostalAddress.NONE, "+447700900123", "",
+                java.util.Locale.forLanguageTag("cy"), PasscodeChannel.SMS);
     }
 
     @Test
     void aTransferToAnIndividualHasNoDestinationAndNoInstitutionNotice() {
-        IndividualRecipient pat = new IndividualRecipient("mary@example.com", "Jones", "Mary", PostalAddress.NONE,
-                "+447700900123", "", java.util.Locale.forLanguageTag("cy"), PasscodeChannel.SMS);
+        IndividualRecipient pat = mary();
         NewTransfer cmd = w.transferCommand(w.steeStaff, w.stee, w.leic, Priority.NORMAL);
         Transaction t = w.transactions.createTransfer(new NewTransfer(cmd.actor(), cmd.actingFor(), cmd.patient(),
                 pat, cmd.studies(), cmd.priority(), null, Optional.empty()), CLIENT);

@@ -1,0 +1,43 @@
+package org.iep.core.transaction;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.iep.api.spi.TransactionQuery;
+import org.iep.api.spi.TransactionStore;
+import org.iep.api.transaction.Transaction;
+import org.iep.api.transaction.TransactionId;
+
+/**
+ * Visits every transaction matching a query, newest first, page by page ({@code query.limit()} per page), so jobs
+ * and reports are not capped by one query's limit. The port has no offset, so pages are keyed on {@code created};
+ * the action may change what it visits (e.g. purge it) without disturbing the walk. Stateless; thread-safe.
+ */
+public final class TransactionScan {
+    private TransactionScan() {
+    }
+
+    public static void forEach(TransactionStore store, TransactionQuery query, Consumer<Transaction> action) {
+        Instant from = query.createdFrom().orElse(Instant.EPOCH);
+        Instant upper = query.createdTo().orElse(Instant.MAX);
+        Set<TransactionId> seen = new HashSet<>();
+        while (true) {
+            List<Transaction> page = store.query(query.createdBetween(from, upper));
+            boolean progressed = false;
+            for (Transaction t : page) {
+                if (seen.add(t.id())) {
+                    progressed = true;
+                    action.accept(t);
+                }
+            }
+            // More than a page created in the same nanosecond cannot be walked past; no clock produces that.
+            if (page.size() < query.limit() || !progressed) {
+                return;
+            }
+            // Inclusive of the last page's oldest instant, for its ties; `seen` skips those already visited.
+            upper = page.get(page.size() - 1).created().plusNanos(1);
+        }
+    }
+}
