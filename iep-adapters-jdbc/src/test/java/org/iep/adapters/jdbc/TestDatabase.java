@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -32,9 +33,14 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(JdbcConfig.of(url, "", Secret.of("")).withPoolSize(8), true);
     }
 
-    /** A fresh database in the shared PostgreSQL cluster. */
+    /** A fresh database in a PostgreSQL cluster. */
     public static TestDatabase postgres(PostgresCluster cluster) {
-        return new TestDatabase(cluster.createDatabase().withPoolSize(8), false);
+        return postgres(cluster, config -> config.withPoolSize(8));
+    }
+
+    /** A fresh database in a PostgreSQL cluster, with the pool configured by {@code tuning}. */
+    public static TestDatabase postgres(PostgresCluster cluster, UnaryOperator<JdbcConfig> tuning) {
+        return new TestDatabase(tuning.apply(cluster.createDatabase()), false);
     }
 
     public DataSource dataSource() {
