@@ -1,13 +1,10 @@
 package org.iep.core.access;
 
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +43,8 @@ import org.iep.core.transaction.TransactionListener;
  * contact) becomes available, a grant with a fresh 256-bit link token is stored — the token only as its HMAC —
  * and the link is e-mailed (held back until the "doctor first" release). A request addressed to an individual
  * gets a grant for uploading. When a transaction is declined, cancelled or purged, every grant on it is revoked
- * and every session ended at once. Issuing is idempotent per transaction and recipient e-mail. Thread-safe.
+ * and every session ended at once. Issuing is idempotent per transaction and recipient e-mail (sequential
+ * redelivery of the same event issues nothing new). Thread-safe.
  */
 public final class AccessGrants implements TransactionListener {
     private static final Party SYSTEM = new Party.System("access");
@@ -99,11 +97,11 @@ public final class AccessGrants implements TransactionListener {
     }
 
     /**
-     * The grant of the individual a transaction is addressed to, issued (and its link sent) if it does not exist
-     * yet; empty when the recipient is an institution.
+     * The grant of the individual a transaction is addressed to, issued (and its link sent) if they have none yet;
+     * empty when the recipient is an institution, or when the transaction has ended and nobody ever had a grant.
      */
     public Optional<AccessGrant> issue(Transaction t) {
-        return individual(t).map(r -> issue(t, r));
+        return individual(t).flatMap(r -> issue(t, r));
     }
 
     /** The grant of a forward's recipient, who may not forward again. */
@@ -112,7 +110,7 @@ public final class AccessGrants implements TransactionListener {
             throw new IllegalArgumentException("not a forward: " + forward.tracking());
         }
         return issue(forward).orElseThrow(() -> new IllegalArgumentException(
-                "a forward goes to an individual: " + forward.tracking()));
+                "a forward goes to an individual and is not over: " + forward.tracking()));
     }
 
     /**
@@ -152,32 +150,31 @@ public final class AccessGrants implements TransactionListener {
                 "Grant " + id + " kept changing while it was being revoked; revoke it again.");
     }
 
-    private AccessGrant issue(Transaction t, IndividualRecipient r) {
-        GrantId id = grantId(t, r);
-        Optional<AccessGrant> existing = grants.find(id);
-        if (existing.isPresent()) {
-            return existing.get();
+    private Optional<AccessGrant> issue(Transaction t, IndividualRecipient r) {
+        List<AccessGrant> theirs = grants.forTransaction(t.id()).stream()
+                .filter(g -> g.recipient().email().equalsIgnoreCase(r.email())).toList();
+        Optional<AccessGrant> existing = theirs.stream().filter(g -> g.state() != GrantState.REVOKED).findFirst();
+        if (existing.isPresent() || AccessRules.ENDED.contains(t.status())) {
+            return existing.or(() -> theirs.stream().reduce((first, last) -> last));
         }
         String token = ids.newSecret();
         Instant availability = t.created().plus(policy.packageAvailability());
         Instant expires = t.expires().isBefore(availability) ? t.expires() : availability;
         Instant view = t.created().plus(policy.viewWindow());
-        AccessGrant grant = new AccessGrant(id, t.id(), hasher.hash(token), r, t.type() != TransactionType.FORWARD,
-                GrantState.ACTIVE, clock.instant(), view.isBefore(expires) ? view : expires, expires,
-                PasscodeState.NONE, 0);
-        AccessGrant stored;
+        AccessGrant stored = grants.insert(new AccessGrant(new GrantId("g-" + ids.newId()), t.id(),
+                hasher.hash(token), r, t.type() != TransactionType.FORWARD, GrantState.ACTIVE, clock.instant(),
+                view.isBefore(expires) ? view : expires, expires, PasscodeState.NONE, 0));
         try {
-            stored = grants.insert(grant);
-        } catch (ConflictException e) {
-            if (e.errorCode() == CoreErrorCode.DUPLICATE && grants.find(id).isPresent()) {
-                return grants.find(id).get(); // a concurrent call issued it first; its link is on its way
-            }
+            notifier.notify(linkNotification(t, stored, token));
+        } catch (RuntimeException e) {
+            // Only the mail could ever carry this token. Withdraw the grant, so announcing the package again
+            // issues a fresh one instead of finding a grant nobody can reach.
+            revoke(stored.id(), GrantState.REVOKED);
             throw e;
         }
-        notifier.notify(linkNotification(t, stored, token));
-        auditor.record(SYSTEM, "grant.issue", t, Outcome.SUCCESS, ClientInfo.INTERNAL,
-                "grant " + id + " for " + Masking.mask(r.email()) + (stored.mayForward() ? "" : ", no forwarding"));
-        return stored;
+        auditor.record(SYSTEM, "grant.issue", t, Outcome.SUCCESS, ClientInfo.INTERNAL, "grant " + stored.id()
+                + " for " + Masking.mask(r.email()) + (stored.mayForward() ? "" : ", no forwarding"));
+        return Optional.of(stored);
     }
 
     private Notification linkNotification(Transaction t, AccessGrant g, String token) {
@@ -207,16 +204,5 @@ public final class AccessGrants implements TransactionListener {
             return Optional.of(c.contact());
         }
         return Optional.empty();
-    }
-
-    // Derived, not random, so two racing issues for the same person collide on insert instead of sending two links.
-    private static GrantId grantId(Transaction t, IndividualRecipient r) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((t.id().value() + "\n"
-                    + r.email().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
-            return new GrantId("g-" + HexFormat.of().formatHex(d, 0, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

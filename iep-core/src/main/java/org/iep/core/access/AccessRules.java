@@ -72,6 +72,15 @@ final class AccessRules {
         };
     }
 
+    /**
+     * Whether two grants reach the same person by the same two factors: one e-mail address for links and one
+     * destination for passcodes. A session opened through one may then act through the other.
+     */
+    static boolean sameIndividual(AccessGrant a, AccessGrant b) {
+        return a.recipient().email().equalsIgnoreCase(b.recipient().email())
+                && a.recipient().passcodeDestination().equals(b.recipient().passcodeDestination());
+    }
+
     private static Optional<Denial> notForRequests() {
         return deny(CoreErrorCode.ACCESS_DENIED, "A request has no package to view, download or forward.");
     }

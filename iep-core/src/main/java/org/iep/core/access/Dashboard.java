@@ -67,7 +67,8 @@ public final class Dashboard {
                 continue;
             }
             Set<Action> allowed = EnumSet.noneOf(Action.class);
-            for (Action a : Action.values()) {
+            // buttons only where IndividualAccess would allow them: same person, same second factor
+            for (Action a : AccessRules.sameIndividual(principal.grant(), g) ? Action.values() : new Action[0]) {
                 if (AccessRules.check(g, t.get(), a, now).isEmpty()) {
                     allowed.add(a);
                 }

@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.iep.api.AccessDeniedException;
@@ -70,7 +69,7 @@ public final class IndividualAccess {
             return allow(own, action, client, sessionId);
         }
         Optional<AccessGrant> other = grants.forTransaction(target).stream()
-                .filter(g -> sameIndividual(own, g))
+                .filter(g -> AccessRules.sameIndividual(own, g))
                 .min(Comparator.comparing((AccessGrant g) -> g.state() != GrantState.ACTIVE));
         if (other.isEmpty()) {
             auditor.record(party(own), action.auditName(), Outcome.DENIED, client, "no grant on " + target);
@@ -144,11 +143,6 @@ public final class IndividualAccess {
     private Transaction transaction(AccessGrant g) {
         return transactions.find(g.transaction())
                 .orElseThrow(() -> new NotFoundException("Transaction " + g.transaction()));
-    }
-
-    private static boolean sameIndividual(AccessGrant a, AccessGrant b) {
-        return a.recipient().email().toLowerCase(Locale.ROOT).equals(b.recipient().email().toLowerCase(Locale.ROOT))
-                && a.recipient().passcodeDestination().equals(b.recipient().passcodeDestination());
     }
 
     private Party party(AccessGrant g) {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.iep.api.ConflictException;
 import org.iep.api.InfrastructureException;
 import org.iep.api.spi.JobFilter;
 import org.iep.api.spi.JobQueue;
@@ -85,7 +86,7 @@ public final class OutboxWorker {
             Notification n = OutboxPayload.decode(lease.job().payload(), sealed -> sealer.open(sealed, jobId));
             if (now.isAfter(n.notAfter())) {
                 LOG.info("Outbox job {} ({}) expired before it could be sent; dropped", jobId, n.kind());
-                queue.complete(lease);
+                finish(lease);
                 return Result.DROPPED;
             }
             RenderedMessage m = templates.render(n.kind(), n.to().language(), n.values());
@@ -96,7 +97,7 @@ public final class OutboxWorker {
                 mail.send(new MailMessage(messageId, n.to().address(), m.subject(), m.text(), m.html(),
                         m.language()));
             }
-            queue.complete(lease);
+            finish(lease);
             return Result.SENT;
         } catch (InfrastructureException e) {
             return failed(lease, now, e.retryable(), e.errorCode().code(), e);
@@ -112,12 +113,31 @@ public final class OutboxWorker {
         if (retryable && attempts < retry.maxAttempts()) {
             Instant at = now.plus(retry.backoff(attempts));
             LOG.warn("Outbox job {} failed (attempt {}, {}); retrying at {}", jobId, attempts, code, at);
-            queue.retry(lease, Optional.of(at), code);
+            giveBack(lease, Optional.of(at), code);
             return Result.RETRIED;
         }
         LOG.error("Outbox job {} failed (attempt {}, {}); giving up, the job is DEAD", jobId, attempts, code, e);
-        queue.retry(lease, Optional.empty(), code);
+        giveBack(lease, Optional.empty(), code);
         return Result.DEAD;
+    }
+
+    // A lease that ran out while sending belongs to another worker now; it will send again with the same message
+    // ID (at-least-once), so this worker only reports and moves on instead of failing the whole pass.
+    private void finish(LeasedJob lease) {
+        try {
+            queue.complete(lease);
+        } catch (ConflictException e) {
+            LOG.warn("Outbox job {} was sent but its lease had expired; another worker may send it again",
+                    lease.job().id());
+        }
+    }
+
+    private void giveBack(LeasedJob lease, Optional<Instant> runAt, String code) {
+        try {
+            queue.retry(lease, runAt, code);
+        } catch (ConflictException e) {
+            LOG.warn("Outbox job {} failed but its lease had expired; its new owner decides", lease.job().id());
+        }
     }
 
     // Stable per job, so a relay or the recipient's client can spot a duplicate after an at-least-once redelivery.

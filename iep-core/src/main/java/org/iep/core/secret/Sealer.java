@@ -1,5 +1,6 @@
 package org.iep.core.secret;
 
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,6 +32,7 @@ public final class Sealer {
     private final SecretKeySpec key;
     private final SecureRandom random;
 
+    @Inject
     public Sealer(KeyProvider keys, SecureRandom random) {
         Objects.requireNonNull(keys, "keys");
         this.key = new SecretKeySpec(Keys.fetch(keys, KeyPurpose.OUTBOX_SEALING), "AES");

@@ -1,5 +1,6 @@
 package org.iep.core.secret;
 
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -20,6 +21,7 @@ public final class SecretHasher {
     private static final String ALGORITHM = "HmacSHA256";
     private final SecretKeySpec key;
 
+    @Inject
     public SecretHasher(KeyProvider keys) {
         Objects.requireNonNull(keys, "keys");
         this.key = new SecretKeySpec(Keys.fetch(keys, KeyPurpose.SECRET_HASHING), ALGORITHM);

@@ -54,4 +54,18 @@ class DashboardTest {
                     Action.LIST);
         });
     }
+
+    @Test
+    void aPackageForTheSameAddressButAnotherPhoneIsListedWithoutButtons() {
+        Transaction mine = f.transferTo(pat);
+        String session = f.login(pat);
+        Transaction otherPhone = f.transferTo(AccessFixture.individual("patient@test.com", "+447700900777"));
+        IndividualPrincipal p = f.access.authorize(session, Action.LIST, CLIENT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> f.access.authorize(session, otherPhone.id(), Action.VIEW, CLIENT))
+                .isInstanceOf(org.iep.api.AccessDeniedException.class);
+        assertThat(f.dashboard.all(p)).extracting(e -> e.transaction().id(), e -> e.allowed().isEmpty())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(mine.id(), false),
+                        org.assertj.core.groups.Tuple.tuple(otherPhone.id(), true));
+    }
 }

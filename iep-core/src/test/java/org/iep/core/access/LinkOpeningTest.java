@@ -135,4 +135,33 @@ class LinkOpeningTest {
         f.deliver();
         assertThat(f.sms.sent()).isEmpty();
     }
+
+    @Test
+    void aLinkThatCouldNotBeQueuedIsWithdrawnAndTheNextAnnouncementIssuesAFreshOne() {
+        boolean[] outboxDown = {true};
+        AccessGrants flaky = new AccessGrants(f.grantStore, f.sessions, f.directory, f.hasher, f.ids, n -> {
+            if (outboxDown[0]) {
+                throw new org.iep.api.InfrastructureException(org.iep.api.CoreErrorCode.STORAGE_FAILURE,
+                        "queue down", true, null);
+            }
+            f.outbox.notify(n);
+        }, f.auditor, f.policy, new AccessLinks("https://iep.example.org"), f.clock);
+        IndividualRecipient pat = AccessFixture.individual("patient@test.com", "+447700900123");
+        Transaction t = f.transactions.commit(org.iep.api.spi.TransactionChanges.insert(
+                f.transferTo(AccessFixture.individual("x@test.com", "+447700900999")).toBuilder()
+                        .id(new org.iep.api.transaction.TransactionId("t-flaky")).tracking(f.tracking.next(f.stee))
+                        .recipient(pat).build())).get(0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> flaky.available(t))
+                .isInstanceOf(org.iep.api.InfrastructureException.class);
+        assertThat(f.grantStore.forTransaction(t.id())).extracting(AccessGrant::state)
+                .containsExactly(org.iep.api.access.GrantState.REVOKED);
+
+        outboxDown[0] = false;
+        flaky.available(t);
+        assertThat(f.grantStore.forTransaction(t.id())).extracting(AccessGrant::state)
+                .containsExactlyInAnyOrder(org.iep.api.access.GrantState.REVOKED, org.iep.api.access.GrantState.ACTIVE);
+        String token = f.linkTokenFor(pat.email());
+        assertThat(f.links.open(token, CLIENT)).isInstanceOf(LinkOutcome.CodeSent.class);
+    }
 }

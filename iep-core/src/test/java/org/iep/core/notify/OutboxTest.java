@@ -156,4 +156,23 @@ class OutboxTest {
         assertThat(w.runOnce(T0).dead()).isEqualTo(1);
         assertThat(mail.sent()).isEmpty();
     }
+
+    @Test
+    void aLeaseLostWhileSendingDoesNotAbortThePass() {
+        outbox.notify(link("AVAILABLE/g-6"));
+        outbox.notify(link("AVAILABLE/g-7"));
+        org.iep.api.spi.JobFilter all = new org.iep.api.spi.JobFilter(java.util.Set.of(Outbox.MAIL),
+                java.util.EnumSet.allOf(org.iep.api.transaction.Priority.class));
+        boolean[] first = {true};
+        // a slow relay: while the first message is being sent, its lease runs out and another worker takes it
+        OutboxWorker slow = new OutboxWorker(queue, sealer, new Templates(), m -> {
+            if (first[0]) {
+                first[0] = false;
+                assertThat(queue.lease(all, T0.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5))).isPresent();
+            }
+            mail.send(m);
+        }, sms, RetryPolicy.DEFAULT);
+        assertThat(slow.runOnce(T0).sent()).isEqualTo(2);
+        assertThat(mail.sent()).hasSize(2);
+    }
 }
