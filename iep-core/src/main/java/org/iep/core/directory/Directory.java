@@ -188,6 +188,30 @@ public final class Directory {
         return save(adminId, updated, "directory.user.units", client, "units=" + units.size());
     }
 
+    /** Replaces contact details, time zone, core hours and policies; approved administrators of it only. */
+    public Institution updateSettings(UserId adminId, InstitutionId id, InstitutionSettings cmd, ClientInfo client) {
+        User admin = access.requireAdministratorOf(adminId, id);
+        Institution current = institution(id);
+        Objects.requireNonNull(cmd, "cmd");
+        Problems p = new Problems();
+        p.email(cmd.contactEmail(), "contact.email");
+        p.phone(cmd.contactPhone(), "contact.phone");
+        ZoneId zone = DirectoryValidation.zone(p, cmd.zone(), "zone");
+        CoreHours hours = cmd.coreHours() == null ? current.coreHours() : cmd.coreHours();
+        DirectoryValidation.coreHours(p, hours, "coreHours");
+        InstitutionPolicies policies = cmd.policies() == null ? current.policies() : cmd.policies();
+        DirectoryValidation.policies(p, policies, "policies");
+        p.throwIfAny();
+
+        Institution updated = new Institution(id, current.code(), current.name(),
+                new ContactDetails(cmd.contactEmail(), cmd.contactPhone()), zone, hours, policies);
+        directory.putInstitution(updated);
+        auditor.record(StaffAccess.party(admin), "directory.institution.update", Outcome.SUCCESS, client,
+                "institution=" + id + " zone=" + zone + " retention=" + policies.retention() + " availability="
+                        + policies.packageAvailability() + " releaseDelay=" + policies.releaseDelay());
+        return updated;
+    }
+
     /** The institution, or {@code NotFoundException}. */
     public Institution institution(InstitutionId id) {
         return directory.institution(id).orElseThrow(() -> new NotFoundException("Institution " + id));
@@ -201,9 +225,10 @@ public final class Directory {
         return target;
     }
 
+    // The administrator was checked by managed(); its party is rebuilt from the ID and the target's institution.
     private User save(UserId adminId, User updated, String action, ClientInfo client, String detail) {
         users.put(updated);
-        auditor.record(StaffAccess.party(access.requireActive(adminId)), action, Outcome.SUCCESS, client,
+        auditor.record(new Party.Staff(updated.institution(), adminId), action, Outcome.SUCCESS, client,
                 "user=" + updated.id() + " " + detail);
         return updated;
     }

@@ -144,4 +144,33 @@ class DirectoryTest {
         assertThatThrownBy(() -> w.directory.assignUnits(w.leicAdmin, w.leicStaff, Set.of(unit.id()), CLIENT))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void administratorsChangeTheirInstitutionsSettingsWithinBounds() {
+        InstitutionPolicies week = new InstitutionPolicies(Duration.ofDays(7), Duration.ofDays(7), Duration.ZERO,
+                false, "research");
+        var updated = w.directory.updateSettings(w.steeAdmin, w.stee.id(), new InstitutionSettings(
+                "pacs@stee.nhs.uk", "+441162541415", "Europe/Dublin", null, week), CLIENT);
+        assertThat(updated.policies()).isEqualTo(week);
+        assertThat(updated.zone()).isEqualTo(java.time.ZoneId.of("Europe/Dublin"));
+        assertThat(updated.coreHours()).isEqualTo(w.stee.coreHours());
+        assertThat(updated.code()).isEqualTo("STEE");
+        assertThat(w.directoryStore.institution(w.stee.id())).contains(updated);
+        assertThat(w.audit.all().get(w.audit.all().size() - 1).event().action())
+                .isEqualTo("directory.institution.update");
+
+        int records = w.audit.all().size();
+        assertThatThrownBy(() -> w.directory.updateSettings(w.steeAdmin, w.stee.id(), new InstitutionSettings(
+                "pacs", null, "", null, new InstitutionPolicies(Duration.ofDays(4000), Duration.ofDays(400),
+                Duration.ofDays(-1), false, "")), CLIENT)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("contact.email",
+                        "contact.phone", "zone", "policies.retention", "policies.packageAvailability",
+                        "policies.releaseDelay"));
+        assertThat(w.directoryStore.institution(w.stee.id())).contains(updated);
+        assertThat(w.audit.all()).hasSize(records);
+        assertThatThrownBy(() -> w.directory.updateSettings(w.leicAdmin, w.stee.id(), new InstitutionSettings(
+                "a@b.uk", "+441162541415", "Europe/London", null, null), CLIENT))
+                .isInstanceOfSatisfying(AccessDeniedException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.WRONG_INSTITUTION));
+    }
 }
