@@ -15,6 +15,9 @@ import org.iep.dicom.charset.TextKind;
  */
 public final class Values {
 
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private Values() {
     }
 
@@ -158,7 +161,7 @@ public final class Values {
 
     /** Parses an IS/DS value (already trimmed) strictly: digits, sign, point and exponent only. */
     public static double parseDecimal(int tag, VR vr, String s) {
-        if (!s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!DECIMAL.matcher(s).matches()) {
             throw new DicomValueException(Tag.format(tag) + " " + vr + " value \"" + s + "\" is not a number");
         }
         return Double.parseDouble(s);

@@ -25,6 +25,21 @@ public record TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, 
     public static final TransferSyntax DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN =
             new TransferSyntax(UIDs.DeflatedExplicitVRLittleEndian, true, false, true, false);
 
+    public static final TransferSyntax JPEG_BASELINE_8BIT = encapsulated(UIDs.JPEGBaseline8Bit);
+    public static final TransferSyntax JPEG_EXTENDED_12BIT = encapsulated(UIDs.JPEGExtended12Bit);
+    public static final TransferSyntax JPEG_LOSSLESS = encapsulated(UIDs.JPEGLossless);
+    public static final TransferSyntax JPEG_LOSSLESS_SV1 = encapsulated(UIDs.JPEGLosslessSV1);
+    public static final TransferSyntax JPEG_LS_LOSSLESS = encapsulated(UIDs.JPEGLSLossless);
+    public static final TransferSyntax JPEG_LS_NEAR_LOSSLESS = encapsulated(UIDs.JPEGLSNearLossless);
+    public static final TransferSyntax JPEG_2000_LOSSLESS = encapsulated(UIDs.JPEG2000Lossless);
+    public static final TransferSyntax JPEG_2000 = encapsulated(UIDs.JPEG2000);
+    public static final TransferSyntax HTJ2K = encapsulated(UIDs.HTJ2K);
+    public static final TransferSyntax RLE_LOSSLESS = encapsulated(UIDs.RLELossless);
+
+    private static TransferSyntax encapsulated(String uid) {
+        return new TransferSyntax(uid, true, false, false, true);
+    }
+
     public TransferSyntax {
         Objects.requireNonNull(uid);
     }
@@ -38,7 +53,7 @@ public record TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, 
             case UIDs.ExplicitVRBigEndian -> EXPLICIT_VR_BIG_ENDIAN;
             case UIDs.DeflatedExplicitVRLittleEndian -> DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN;
             // the 2024 deflated image frame syntax deflates frames, not the data set
-            default -> new TransferSyntax(u, true, false, false, true);
+            default -> encapsulated(u);
         };
     }
 

@@ -1,5 +1,6 @@
 package org.iep.dicom.io;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -31,7 +32,9 @@ final class DicomInput {
     private final byte[] scratch = new byte[8];
 
     DicomInput(InputStream in, long length) {
-        this.in = new PushbackInputStream(in, 256);
+        // buffered: the parser reads headers a few bytes at a time
+        int buffer = length < 0 ? 65536 : (int) Math.max(512, Math.min(length, 65536));
+        this.in = new PushbackInputStream(new BufferedInputStream(in, buffer), 256);
         this.limit = length;
     }
 

@@ -23,6 +23,9 @@ import org.iep.dicom.data.Values;
  */
 public final class DicomJsonWriter {
 
+    private static final java.util.regex.Pattern JSON_NUMBER =
+            java.util.regex.Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
+
     private final BulkDataUris bulkData;
     private final boolean pretty;
 
@@ -189,7 +192,7 @@ public final class DicomJsonWriter {
 
     /** The value as a JSON number literal, or null if it is not a decimal number. */
     static String jsonNumber(String s) {
-        if (s.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
+        if (JSON_NUMBER.matcher(s).matches()) {
             return s;
         }
         try {
