@@ -121,7 +121,7 @@ public final class PasscodeVerifier {
             return done(new PasscodeCheck.Expired(), actor, t, client, "code expired");
         }
         boolean right = code != null && code.length() <= 32
-                && hasher.matches(g.id().value(), code.strip(), p.currentCode().get());
+                && hasher.matches(g.id().value(), code.replaceAll("\\s", ""), p.currentCode().get());
         if (right) {
             PasscodeState used = new PasscodeState(Optional.empty(), p.issuedAt(), 0, 0, Optional.empty(),
                     p.recentSends());

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Locale;
 import org.iep.api.recipient.IndividualRecipient;
 import org.iep.api.recipient.PasscodeChannel;
-import org.iep.api.transaction.Transaction;
 import org.iep.core.validation.Problems;
 
 /** Every problem of a forward request at once, before anything is changed. Stateless. */
@@ -16,7 +15,7 @@ final class ForwardValidation {
     }
 
     /** Throws {@link DisclaimerNotAcceptedException} or {@code InvalidInputException} listing all problems. */
-    static void check(ForwardRequest r, Transaction source, Instant now, int maxTextLength) {
+    static void check(ForwardRequest r, Instant latestExpiry, Instant now, int maxTextLength) {
         Problems p = new Problems();
         IndividualRecipient to = r.recipient();
         p.email(to.email(), "recipient.email");
@@ -34,8 +33,8 @@ final class ForwardValidation {
         p.optionalText(r.message(), "message", maxTextLength);
         r.expiry().ifPresent(e -> {
             p.check(e.isAfter(now), "expiry", "must be in the future");
-            p.check(!e.isAfter(source.expires()), "expiry",
-                    "must not be later than the package's own expiry, " + source.expires());
+            p.check(!e.isAfter(latestExpiry), "expiry",
+                    "must not be later than the package's own expiry, " + latestExpiry);
         });
         p.check(r.disclaimerAccepted(), DISCLAIMER, "the disclaimer must be accepted to forward");
         if (!r.disclaimerAccepted()) {

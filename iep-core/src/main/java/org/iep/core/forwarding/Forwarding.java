@@ -88,7 +88,7 @@ public final class Forwarding {
         // throws ConflictException(FORWARD_NOT_ALLOWED) for a forwardee, and any revocation or expiry
         IndividualPrincipal fresh = access.recheck(principal, Action.FORWARD, client);
         Party.Individual sender = fresh.party();
-        ForwardValidation.check(request, fresh.transaction(), clock.instant(), policy.maxTextLength());
+        ForwardValidation.check(request, latestExpiry(fresh), clock.instant(), policy.maxTextLength());
         auditor.record(sender, "forward.disclaimer", fresh.transaction(), Outcome.SUCCESS, client,
                 "accepted " + DISCLAIMER_VERSION);
 
@@ -98,7 +98,8 @@ public final class Forwarding {
         TransactionId id = new TransactionId(ids.newId());
         TrackingNumber number = tracking.next(origin);
         for (int race = 0; race < MAX_RACES; race++) {
-            Transaction source = access.recheck(principal, Action.FORWARD, client).transaction();
+            IndividualPrincipal current = access.recheck(principal, Action.FORWARD, client);
+            Transaction source = current.transaction();
             if (source.forwardCount() >= policy.maxForwards()) {
                 auditor.record(sender, "transaction.forward", source, Outcome.DENIED, client,
                         "limit of " + policy.maxForwards() + " forwards reached");
@@ -106,7 +107,7 @@ public final class Forwarding {
                         + source.forwardCount() + " times, the most allowed. Ask the sending hospital instead.");
             }
             Instant now = clock.instant();
-            Transaction forward = build(id, number, source, sender, request, now);
+            Transaction forward = build(id, number, source, sender, request, latestExpiry(current), now);
             Transaction counted = source.toBuilder().forwardCount(source.forwardCount() + 1).updated(now).build();
             List<Transaction> stored;
             try {
@@ -123,8 +124,18 @@ public final class Forwarding {
                 "The package kept changing while it was being forwarded; try again.");
     }
 
+    /**
+     * The latest expiry a forward of this package may have, which the wizard shows as the date the recipient can
+     * download until: the source transaction's expiry or the forwarder's own access, whichever ends first.
+     */
+    public Instant latestExpiry(IndividualPrincipal principal) {
+        Instant own = principal.grant().expires();
+        Instant source = principal.transaction().expires();
+        return own.isBefore(source) ? own : source;
+    }
+
     private Transaction build(TransactionId id, TrackingNumber number, Transaction source, Party.Individual sender,
-                              ForwardRequest request, Instant now) {
+                              ForwardRequest request, Instant latest, Instant now) {
         List<Message> messages = new ArrayList<>(source.messages());
         if (!request.message().isBlank()) {
             messages.add(new Message(now, sender, sender.displayName(), request.message().strip()));
@@ -134,7 +145,7 @@ public final class Forwarding {
                 .recipient(request.recipient()).patient(source.patient()).studies(source.studies())
                 .attachments(source.attachments()).messages(messages).priority(source.priority())
                 .status(TransactionStatus.ON_IEP).created(now).updated(now)
-                .expires(request.expiry().orElse(source.expires()))
+                .expires(request.expiry().orElse(latest))
                 .parent(Optional.of(source.id()))
                 .build();
     }

@@ -194,6 +194,13 @@ class PasscodeVerifierTest {
     }
 
     @Test
+    void spacesTypedInTheCodeAreIgnored() {
+        String code = f.newCode(token, PHONE);
+        String typed = " " + code.substring(0, 3) + " " + code.substring(3) + " ";
+        assertThat(f.verifier.verify(token, typed, CLIENT)).isInstanceOf(PasscodeCheck.Accepted.class);
+    }
+
+    @Test
     void noCodeWasEverSent() {
         assertThat(f.verifier.verify(token, "123456", CLIENT)).isInstanceOf(PasscodeCheck.NoCode.class);
     }

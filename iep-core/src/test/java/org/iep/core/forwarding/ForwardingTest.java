@@ -65,7 +65,9 @@ class ForwardingTest {
         assertThat(fwd.studies()).isEqualTo(source.studies());
         assertThat(fwd.attachments()).isEqualTo(source.attachments());
         assertThat(fwd.tracking().value()).startsWith("STEE");
-        assertThat(fwd.expires()).isEqualTo(source.expires());
+        // the source lives 15 days (retention) but the forwarder's own access 14: the forward ends with the latter
+        assertThat(fwd.expires()).isEqualTo(principal.grant().expires())
+                .isEqualTo(f.forwarding.latestExpiry(principal)).isBefore(source.expires());
         // the thread is carried and the new message added
         assertThat(fwd.messages()).hasSize(2);
         assertThat(fwd.messages().get(0)).isEqualTo(source.messages().get(0));
@@ -128,7 +130,7 @@ class ForwardingTest {
 
     @Test
     void aForwardCannotOutliveItsSource() {
-        Instant later = source.expires().plusSeconds(1);
+        Instant later = principal.grant().expires().plusSeconds(1);
         assertThatThrownBy(() -> f.forwarding.forward(principal,
                 new ForwardRequest(gp(1), "", Optional.of(later), true), CLIENT))
                 .isInstanceOfSatisfying(InvalidInputException.class,
@@ -140,7 +142,11 @@ class ForwardingTest {
                 new ForwardRequest(gp(1), "", Optional.of(earlier), true), CLIENT);
         assertThat(fwd.expires()).isEqualTo(earlier);
         assertThat(f.grantStore.forTransaction(fwd.id()).get(0).expires()).isEqualTo(earlier);
-        assertThat(f.forwarding.forward(principal, to(gp(2)), CLIENT).expires()).isEqualTo(source.expires());
+        assertThat(f.forwarding.forward(principal, to(gp(2)), CLIENT).expires())
+                .isEqualTo(principal.grant().expires());
+        Instant latest = principal.grant().expires();
+        assertThat(f.forwarding.forward(principal, new ForwardRequest(gp(3), "", Optional.of(latest), true),
+                CLIENT).expires()).isEqualTo(latest);
     }
 
     @Test
