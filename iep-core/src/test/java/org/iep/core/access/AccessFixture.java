@@ -49,6 +49,7 @@ import org.iep.core.policy.IepPolicy;
 import org.iep.core.secret.Sealer;
 import org.iep.core.secret.SecretHasher;
 import org.iep.core.transaction.TrackingNumbers;
+import org.iep.testkit.TestClock;
 import org.iep.testkit.memory.FixedKeyProvider;
 import org.iep.testkit.memory.InMemoryAccessStore;
 import org.iep.testkit.memory.InMemoryAuditLog;
@@ -63,14 +64,14 @@ import org.iep.testkit.memory.RecordingSmsSender;
  * real outbox, plus helpers that read links and passcodes out of the mail and texts actually sent. One per test.
  */
 public final class AccessFixture {
-    public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    public static final Instant START = TestClock.DEFAULT_START;
     public static final ClientInfo CLIENT = new ClientInfo("203.0.113.7");
     public static final InstitutionId STEE = new InstitutionId("inst-stee");
     private static final Pattern LINK = Pattern.compile("https://iep\\.example\\.org/a/([A-Za-z0-9_-]+)");
     private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    public final MutableClock clock = new MutableClock(START);
+    public final TestClock clock = TestClock.at(START);
     public final IepPolicy policy = IepPolicy.DEFAULT;
     public final SecureRandom random = new SecureRandom();
     public final InMemoryTransactionStore transactions = new InMemoryTransactionStore();
