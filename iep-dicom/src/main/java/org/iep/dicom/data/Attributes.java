@@ -23,6 +23,7 @@ public final class Attributes {
     private final TreeMap<Integer, DicomElement> elements = new TreeMap<>(Integer::compareUnsigned);
     private Supplier<Attributes> parent;
     private long declaredLength = -1;
+    private long streamPosition = -1;
 
     /** An empty top-level data set. */
     public Attributes() {
@@ -50,6 +51,20 @@ public final class Attributes {
     /** Records the item length as read (informational, used by dumps); -1 for undefined. */
     public void setDeclaredLength(long length) {
         this.declaredLength = length;
+    }
+
+    /**
+     * For items read from a stream: the byte offset of the item's (FFFE,E000) tag in the stream the
+     * reader decoded (the file for non-deflated syntaxes), which is what DICOMDIR offsets such as
+     * (0004,1400) point at; -1 for data sets made in memory.
+     */
+    public long streamPosition() {
+        return streamPosition;
+    }
+
+    /** Records where the item was read (informational). */
+    public void setStreamPosition(long position) {
+        this.streamPosition = position;
     }
 
     /** Number of elements. */
@@ -231,6 +246,7 @@ public final class Attributes {
 
     private void copyInto(Attributes out) {
         out.declaredLength = declaredLength;
+        out.streamPosition = streamPosition;
         for (DicomElement e : elements.values()) {
             if (e instanceof SequenceElement s) {
                 SequenceElement t = new SequenceElement(s.tag(), s.declaredLength());

@@ -71,7 +71,7 @@ public final class ElementDictionary {
      * lengths; LO for private creators; UN for unknown and private elements.
      */
     public VR vrOf(int tag) {
-        if (Tag.isGroupLength(tag) && tag != Tag.ITEM) {
+        if (Tag.isGroupLength(tag)) {
             return VR.UL;
         }
         if (Tag.isPrivateCreator(tag)) {

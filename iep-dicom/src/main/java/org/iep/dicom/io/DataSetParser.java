@@ -166,6 +166,7 @@ final class DataSetParser {
             }
             Attributes item = seq.addItem();
             item.setDeclaredLength(itemLen == UNDEFINED ? -1 : itemLen);
+            item.setStreamPosition(start);
             long itemEnd = -1;
             if (itemLen != UNDEFINED) {
                 itemEnd = Math.addExact(in.position(), clamp(itemLen, "an item of " + Tag.format(tag)));

@@ -120,6 +120,25 @@ public final class DicomWriter {
         }
     }
 
+    /**
+     * The number of bytes {@link #writeDataSet} would write for these elements in {@code ts} (before
+     * deflation), e.g. to compute DICOMDIR record offsets: an item starts at the offset of the
+     * sequence value plus the sizes of the items before it (each 8 + content, + 8 if undefined).
+     */
+    public long encodedSize(Attributes dataSet, TransferSyntax ts) {
+        return new ElementEncoder(ts.explicitVr(), lengths).size(dataSet);
+    }
+
+    /** The encoded size of one element, header included, in {@code ts}. */
+    public long encodedSize(DicomElement element, TransferSyntax ts) {
+        return new ElementEncoder(ts.explicitVr(), lengths).size(element);
+    }
+
+    /** The size of the preamble, "DICM" and the meta group that {@link #write} would produce. */
+    public long headerSize(Attributes fileMeta, Attributes dataSet, TransferSyntax ts) {
+        return 132 + new ElementEncoder(true, lengths).size(fileMeta(fileMeta, dataSet, ts));
+    }
+
     private static boolean hasGroup2(Attributes ds) {
         for (DicomElement e : ds.elements()) {
             if (Tag.group(e.tag()) == 2) {
