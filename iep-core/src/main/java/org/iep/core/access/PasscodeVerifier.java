@@ -33,6 +33,8 @@ import org.iep.core.notify.NotificationKind;
 import org.iep.core.notify.Notifier;
 import org.iep.core.policy.IepPolicy;
 import org.iep.core.secret.SecretHasher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks a one-time passcode and, when it is right, opens a session. A code is valid until
@@ -44,6 +46,7 @@ import org.iep.core.secret.SecretHasher;
  * only its HMAC is stored. Thread-safe.
  */
 public final class PasscodeVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(PasscodeVerifier.class);
     private static final int MAX_RACES = 1000;
     private final AccessStore grants;
     private final SessionStore sessions;
@@ -141,6 +144,8 @@ public final class PasscodeVerifier {
             if (!cas(g.withPasscode(locked))) {
                 return Optional.empty();
             }
+            LOG.info("Grant {} of transaction {} locked until {} after {} consecutive wrong passcodes", g.id(),
+                    t.tracking(), until, nowFailing);
             tellSender(g, t, until);
             auditor.record(actor, "passcode.verify", t, Outcome.FAILURE, client,
                     "wrong code; locked after " + nowFailing + " consecutive failures");

@@ -71,7 +71,7 @@ class PasscodeVerifierTest {
     void fiftyConcurrentSubmissionsOfOneValidCodeOpenExactlyOneSession() throws Exception {
         String code = f.newCode(token, PHONE);
         int before = f.sessions.everPut().size();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch gate = new CountDownLatch(1);
         try {
             List<Future<PasscodeCheck>> results = new ArrayList<>();

@@ -80,12 +80,25 @@ class SecretsNeverStoredTest {
         sessionIds.add(gpSession);
         codes.add(f.lastCodeTo(gp.phone()));
         f.decline.decline(f.access.authorize(gpSession, Action.DECLINE, CLIENT), "Not my patient", CLIENT);
+        // someone else guesses until the grant locks
+        IndividualRecipient other = AccessFixture.individual("other@test.com", "+447700900789");
+        f.transferTo(other);
+        String otherToken = f.linkTokenFor(other.email());
+        tokens.add(otherToken);
+        for (int round = 0; round < 2; round++) {
+            String code = f.newCode(otherToken, other.phone());
+            codes.add(code);
+            for (int i = 0; i < 5; i++) {
+                f.verifier.verify(otherToken, AccessFixture.wrong(code), CLIENT);
+            }
+        }
         f.deliver();
 
-        assertThat(logs.list).as("the scenario logged the outage, so the log scan means something")
-                .anyMatch(e -> e.getLevel() == Level.WARN && e.getLoggerName().contains("OutboxWorker"));
-        assertThat(tokens).hasSize(2);
-        assertThat(codes).hasSize(4).allMatch(c -> c.matches("[0-9]{6}"));
+        assertThat(logs.list).as("the scenario logged the outage and the lock, so the log scan means something")
+                .anyMatch(e -> e.getLevel() == Level.WARN && e.getLoggerName().contains("OutboxWorker"))
+                .anyMatch(e -> e.getFormattedMessage().contains("locked until"));
+        assertThat(tokens).hasSize(3);
+        assertThat(codes).hasSize(6).allMatch(c -> c.matches("[0-9]{6}"));
         assertThat(sessionIds).hasSize(3);
 
         List<String> haystack = everythingStored();
@@ -108,7 +121,7 @@ class SecretsNeverStoredTest {
     private List<String> everythingStored() {
         List<String> all = new ArrayList<>();
         List<Transaction> transactions = f.transactions.query(TransactionQuery.all(1000));
-        assertThat(transactions).hasSize(2);
+        assertThat(transactions).hasSize(3);
         for (Transaction t : transactions) {
             all.add(t.toString());
             for (AccessGrant g : f.grantStore.forTransaction(t.id())) {
