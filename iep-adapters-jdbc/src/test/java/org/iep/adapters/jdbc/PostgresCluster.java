@@ -102,9 +102,12 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping PostgreSQL in " + dir, e);
         } finally {
             deleteRecursively(dir);
             Runtime.getRuntime().removeShutdownHook(cleanup);

@@ -34,11 +34,12 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     }
 
     private static PostgresCluster cluster(ExtensionContext context) {
+        // JUnit closes AutoCloseable values of the root store when the whole run ends.
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("cluster", k -> startCluster(),
-                ClusterResource.class).cluster();
+                PostgresCluster.class);
     }
 
-    private static ClusterResource startCluster() {
+    private static PostgresCluster startCluster() {
         Optional<Path> bin = PostgresCluster.binaries();
         if (bin.isEmpty()) {
             String message = "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin;"
@@ -49,20 +50,12 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
             Assumptions.abort(message);
         }
         try {
-            return new ClusterResource(PostgresCluster.start(bin.get()));
+            return PostgresCluster.start(bin.get());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot start the throwaway PostgreSQL cluster", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting PostgreSQL", e);
-        }
-    }
-
-    /** Closes the cluster when JUnit closes the root store at the end of the run. */
-    private record ClusterResource(PostgresCluster cluster) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() throws Exception {
-            cluster.close();
         }
     }
 }

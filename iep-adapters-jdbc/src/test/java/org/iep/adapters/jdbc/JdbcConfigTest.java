@@ -1,0 +1,41 @@
+package org.iep.adapters.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.iep.api.Problem;
+import org.junit.jupiter.api.Test;
+
+class JdbcConfigTest {
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        assertThatThrownBy(() -> new JdbcConfig("mysql://db", null, null, 0, Duration.ZERO, true))
+                .isInstanceOfSatisfying(InvalidJdbcConfigurationException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(JdbcErrorCode.INVALID_CONFIGURATION);
+                    assertThat(e.getMessage()).startsWith("IEP-2007: 5 problem(s)");
+                    assertThat(e.problems()).extracting(Problem::field).containsExactly("iep.jdbc.url",
+                            "iep.jdbc.user", "iep.jdbc.password", "iep.jdbc.poolSize", "iep.jdbc.connectionTimeout");
+                });
+    }
+
+    @Test
+    void thePasswordNeverShowsInText() {
+        JdbcConfig config = JdbcConfig.of("jdbc:postgresql://db/iep", "iep_app", Secret.of("hunter2"));
+
+        assertThat(config.toString()).doesNotContain("hunter2").contains("Secret[redacted]");
+        assertThat(config.password().reveal()).isEqualTo("hunter2");
+    }
+
+    @Test
+    void defaultsAndWithers() {
+        JdbcConfig config = JdbcConfig.of("jdbc:h2:mem:x", "", Secret.of(""));
+
+        assertThat(config.poolSize()).isEqualTo(10);
+        assertThat(config.connectionTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.migrate()).isTrue();
+        assertThat(config.withPoolSize(3).withConnectionTimeout(Duration.ofSeconds(1)).withMigrate(false))
+                .isEqualTo(new JdbcConfig("jdbc:h2:mem:x", "", Secret.of(""), 3, Duration.ofSeconds(1), false));
+    }
+}
