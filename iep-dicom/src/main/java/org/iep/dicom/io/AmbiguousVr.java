@@ -48,8 +48,9 @@ final class AmbiguousVr {
 
     private static boolean signed(Attributes ds) {
         for (Attributes a = ds; a != null; a = a.parent()) {
-            if (a.contains(Tags.PixelRepresentation)) {
-                return a.getInt(Tags.PixelRepresentation, 0) == 1;
+            // raw bytes, not getInt: a damaged value must not turn a parse into a value error
+            if (a.get(Tags.PixelRepresentation) instanceof ValueElement v) {
+                return v.length() >= 2 && v.byteAt(0) == 1 && v.byteAt(1) == 0;
             }
         }
         return false;

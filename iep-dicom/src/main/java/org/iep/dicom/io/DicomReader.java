@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.iep.dicom.DicomIoException;
 import org.iep.dicom.DicomParseException;
 import org.iep.dicom.data.Attributes;
+import org.iep.dicom.data.DicomElement;
+import org.iep.dicom.data.ValueElement;
 import org.iep.dicom.data.Tag;
 import org.iep.dicom.data.Tags;
 import org.iep.dicom.data.VR;
@@ -184,7 +186,7 @@ public final class DicomReader implements AutoCloseable {
         } else if (looksLikeMeta(head)) {
             readMeta(); // meta information without preamble and "DICM", as dcmtk accepts it
         }
-        String tsUid = meta.getString(Tags.TransferSyntaxUID);
+        String tsUid = transferSyntaxUid();
         ts = tsUid == null ? guess() : TransferSyntax.of(tsUid);
         if (ts.bigEndian()) {
             in.bigEndian(true);
@@ -192,6 +194,18 @@ public final class DicomReader implements AutoCloseable {
         if (ts.deflated()) {
             in.inflateRest();
         }
+    }
+
+    /** Nullable: the meta's Transfer Syntax UID; a damaged element is a parse error, not a value error. */
+    private String transferSyntaxUid() {
+        DicomElement e = meta.get(Tags.TransferSyntaxUID);
+        if (e == null) {
+            return null;
+        }
+        if (!(e instanceof ValueElement v) || !v.vr().isString()) {
+            throw new DicomParseException(in.position(), "Transfer Syntax UID (0002,0010) has VR " + e.vr());
+        }
+        return meta.getString(Tags.TransferSyntaxUID);
     }
 
     private static boolean looksLikeMeta(byte[] h) {
