@@ -12,20 +12,15 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.iep.api.CoreErrorCode;
 import org.iep.api.InfrastructureException;
 import org.iep.api.NotFoundException;
@@ -42,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>Layout: {@code <root>/blobs/a/b/c@blob} holds key {@code a/b/c} and {@code c@sha256} beside it its
  * {@link Sidecar} (size, SHA-256, identity of the file); {@code <root>/.tmp/} holds writes in progress. Key segments
  * are directories. The {@code @} cannot occur in a key, so {@code a/b} (file {@code b@blob}) and {@code a/b/c}
- * (directory {@code b}) coexist, and no key can reach {@code .tmp}.
+ * (directory {@code b}) coexist; keys live below {@code blobs/}, so none can reach {@code .tmp}. Blob files hold
+ * the raw content, so an operator can copy them out as they are.
  *
  * <p>A put streams through a 64 KiB buffer into a temporary file while hashing, forces it to disk, re-reads it to
  * verify the hash, writes the sidecar the same way, renames the sidecar and then the blob into place (atomic,
@@ -58,14 +54,10 @@ public final class FileSystemBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final int COMMIT_ATTEMPTS = 5;
-    // Windows cannot open a directory to force it; there a rename relies on the file system's metadata journal.
-    private static final boolean DIRECTORY_FSYNC = !System.getProperty("os.name", "").startsWith("Windows");
 
     private final Path root;
     private final Path blobs;
-    private final Path temps;
-    private final Clock clock;
-    private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+    private final Temporaries temps;
     private final KeyLocks locks = new KeyLocks();
 
     /** A store on {@code root} (created if missing), ageing temporary files by the system clock. */
@@ -77,11 +69,10 @@ public final class FileSystemBlobStore implements BlobStore {
     public FileSystemBlobStore(Path root, Clock clock) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
         this.blobs = this.root.resolve(BLOBS_DIR);
-        this.temps = this.root.resolve(TEMP_DIR);
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.temps = new Temporaries(this.root.resolve(TEMP_DIR), Objects.requireNonNull(clock, "clock"));
         try {
             Files.createDirectories(blobs);
-            Files.createDirectories(temps);
+            Files.createDirectories(temps.dir());
         } catch (IOException e) {
             throw failure("create the blob directories", this.root.toString(), e);
         }
@@ -90,25 +81,25 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public BlobInfo put(BlobKey key, InputStream content) {
         Objects.requireNonNull(content, "content");
-        Path blobTemp = newTemp();
-        Path sidecarTemp = newTemp();
+        Path blobTemp = temps.create();
+        Path sidecarTemp = temps.create();
         try {
             Sidecar sidecar = writeVerified(key, content, blobTemp);
-            writeDurably(sidecarTemp, sidecar.encode());
+            DurableFiles.write(sidecarTemp, sidecar.encode());
             commit(key, blobTemp, sidecarTemp);
             return sidecar.info(key);
         } catch (IOException e) {
             throw failure("store", key.value(), e);
         } finally {
-            discard(blobTemp);
-            discard(sidecarTemp);
+            temps.discard(blobTemp);
+            temps.discard(sidecarTemp);
         }
     }
 
     @Override
     public Optional<BlobInfo> stat(BlobKey key) {
         try {
-            Optional<BasicFileAttributes> file = attributes(blobPath(key));
+            Optional<BasicFileAttributes> file = DurableFiles.attributes(blobPath(key));
             if (file.isEmpty()) {
                 return Optional.empty();
             }
@@ -152,7 +143,7 @@ public final class FileSystemBlobStore implements BlobStore {
                 existed = Files.deleteIfExists(blob);
                 Files.deleteIfExists(sidecarPath(key));
                 if (existed) {
-                    forceDirectory(blob.getParent());
+                    DurableFiles.forceDirectory(blob.getParent());
                 }
             }
             pruneEmptyDirectories(blob.getParent());
@@ -190,23 +181,11 @@ public final class FileSystemBlobStore implements BlobStore {
      * since another process sharing the root may still be writing its own temporaries.
      */
     public int collectTemporaries(Duration olderThan) {
-        Instant cutoff = clock.instant().minus(olderThan);
-        int removed = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(temps)) {
-            for (Path p : entries) {
-                Optional<BasicFileAttributes> a = attributes(p);
-                if (a.isPresent() && !inFlight.contains(p) && a.get().lastModifiedTime().toInstant().isBefore(cutoff)
-                        && Files.deleteIfExists(p)) {
-                    removed++;
-                }
-            }
+        try {
+            return temps.collect(olderThan);
         } catch (IOException e) {
-            throw failure("collect temporary files in", temps.toString(), e);
+            throw failure("collect temporary files in", temps.dir().toString(), e);
         }
-        if (removed > 0) {
-            LOG.info("Removed {} abandoned temporary blob file(s) from {}", removed, temps);
-        }
-        return removed;
     }
 
     private Sidecar writeVerified(BlobKey key, InputStream content, Path temp) throws IOException {
@@ -216,7 +195,7 @@ public final class FileSystemBlobStore implements BlobStore {
         try (FileChannel out = FileChannel.open(temp, CREATE_NEW, WRITE)) {
             for (int n; (n = readContent(key, content, buffer)) >= 0; ) {
                 sha.update(buffer, 0, n);
-                writeFully(out, ByteBuffer.wrap(buffer, 0, n));
+                DurableFiles.writeFully(out, ByteBuffer.wrap(buffer, 0, n));
                 size += n;
             }
             out.force(true);
@@ -246,12 +225,12 @@ public final class FileSystemBlobStore implements BlobStore {
         synchronized (locks.of(key)) {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    createDirectoriesDurably(target.getParent());
+                    DurableFiles.createDirectories(target.getParent());
                     if (Files.exists(sidecarTemp)) {
                         Files.move(sidecarTemp, sidecarPath(key), ATOMIC_MOVE, REPLACE_EXISTING);
                     }
                     Files.move(blobTemp, target, ATOMIC_MOVE, REPLACE_EXISTING);
-                    forceDirectory(target.getParent());
+                    DurableFiles.forceDirectory(target.getParent());
                     return;
                 } catch (NoSuchFileException e) {
                     // A concurrent delete pruned the directory between its creation and our rename: create it again.
@@ -265,7 +244,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private Optional<BlobInfo> repairSidecar(BlobKey key) throws IOException {
         synchronized (locks.of(key)) {
-            Optional<BasicFileAttributes> file = attributes(blobPath(key));
+            Optional<BasicFileAttributes> file = DurableFiles.attributes(blobPath(key));
             if (file.isEmpty()) {
                 return Optional.empty();
             }
@@ -281,43 +260,15 @@ public final class FileSystemBlobStore implements BlobStore {
                 return Optional.empty();
             }
             Sidecar repaired = Sidecar.of(file.get().size(), sha, file.get());
-            Path temp = newTemp();
+            Path temp = temps.create();
             try {
-                writeDurably(temp, repaired.encode());
+                DurableFiles.write(temp, repaired.encode());
                 Files.move(temp, sidecarPath(key), ATOMIC_MOVE, REPLACE_EXISTING);
-                forceDirectory(sidecarPath(key).getParent());
+                DurableFiles.forceDirectory(sidecarPath(key).getParent());
             } finally {
-                discard(temp);
+                temps.discard(temp);
             }
             return Optional.of(repaired.info(key));
-        }
-    }
-
-    private void writeDurably(Path temp, byte[] bytes) throws IOException {
-        try (FileChannel out = FileChannel.open(temp, CREATE_NEW, WRITE)) {
-            writeFully(out, ByteBuffer.wrap(bytes));
-            out.force(true);
-        }
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            out.write(bytes);
-        }
-    }
-
-    /** Creates missing directories and forces every directory that gained an entry, so they survive a crash. */
-    private void createDirectoriesDurably(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path existing = dir.getParent();
-        while (!Files.isDirectory(existing)) {
-            existing = existing.getParent();
-        }
-        Files.createDirectories(dir);
-        for (Path p = dir.getParent(); p.startsWith(existing); p = p.getParent()) {
-            forceDirectory(p);
         }
     }
 
@@ -326,39 +277,6 @@ public final class FileSystemBlobStore implements BlobStore {
             if (!TreeWalk.deleteIfEmpty(p)) {
                 return;
             }
-        }
-    }
-
-    private static void forceDirectory(Path dir) throws IOException {
-        if (DIRECTORY_FSYNC) {
-            try (FileChannel d = FileChannel.open(dir, READ)) {
-                d.force(true);
-            }
-        }
-    }
-
-    private Path newTemp() {
-        Path p = temps.resolve(UUID.randomUUID().toString());
-        inFlight.add(p);
-        return p;
-    }
-
-    /** Removes a temp file that was not moved into place; one that cannot be removed is left to collectTemporaries. */
-    private void discard(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            LOG.warn("Could not remove temporary blob file {}; collectTemporaries will retry", temp, e);
-        } finally {
-            inFlight.remove(temp);
-        }
-    }
-
-    private static Optional<BasicFileAttributes> attributes(Path p) throws IOException {
-        try {
-            return Optional.of(Files.readAttributes(p, BasicFileAttributes.class));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         }
     }
 
