@@ -1,6 +1,8 @@
 package org.iep.core.audit;
 
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,9 @@ import org.iep.core.validation.Problems;
  * Thread-safe.
  */
 public final class AuditTrail {
-    // The store filters by the criteria; the institution rule needs transaction lookups, so we over-fetch.
-    private static final int SCAN = 10_000;
+    private static final int PAGE = 500;
+    // An end bound every store can represent (SQL timestamps stop at year 9999; Instant.MAX does not fit).
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     private final AuditLog log;
     private final TransactionStore transactions;
@@ -61,20 +64,52 @@ public final class AuditTrail {
                 .get()), "to", "must be after from");
         p.throwIfAny();
 
-        InstitutionId own = user.institution();
-        Map<String, Boolean> involved = new HashMap<>();
-        List<AuditRecord> found = log.query(query(search)).stream()
-                .filter(r -> r.event().institution().equals(own.value())
-                        || involves(r.event().transaction(), own, involved))
-                .limit(search.limit()).toList();
+        List<AuditRecord> found = visible(search, user.institution());
         // Recorded after the query, so a search never finds itself.
         auditor.record(StaffAccess.party(user), "audit.search", Outcome.SUCCESS, client,
                 describe(search) + " results=" + found.size());
         return found;
     }
 
-    private static AuditQuery query(AuditSearch s) {
-        AuditQuery q = AuditQuery.all(SCAN);
+    // Pages through the matches in sequence (and so time) order until `limit` visible ones are found. The port has
+    // no offset: each page restarts at the last page's newest instant and skips sequences already seen; a run of
+    // records at one instant longer than a page is passed by asking for a bigger page.
+    private List<AuditRecord> visible(AuditSearch search, InstitutionId own) {
+        List<AuditRecord> found = new ArrayList<>();
+        Map<String, Boolean> involved = new HashMap<>();
+        Instant from = search.from().orElse(Instant.EPOCH);
+        Instant to = search.to().orElse(END_OF_TIME);
+        long last = 0;
+        int pageSize = PAGE;
+        while (found.size() < search.limit()) {
+            List<AuditRecord> page = log.query(criteria(search, pageSize).between(from, to));
+            boolean progressed = false;
+            for (AuditRecord r : page) {
+                if (r.sequence() <= last) {
+                    continue;
+                }
+                progressed = true;
+                last = r.sequence();
+                if ((r.event().institution().equals(own.value()) || involves(r.event().transaction(), own, involved))
+                        && found.size() < search.limit()) {
+                    found.add(r);
+                }
+            }
+            if (page.size() < pageSize) {
+                break;
+            }
+            if (progressed) {
+                from = page.get(page.size() - 1).event().at();
+                pageSize = PAGE;
+            } else {
+                pageSize = Math.multiplyExact(pageSize, 2);
+            }
+        }
+        return found;
+    }
+
+    private static AuditQuery criteria(AuditSearch s, int pageSize) {
+        AuditQuery q = AuditQuery.all(pageSize);
         if (s.patientId().isPresent()) {
             q = q.withPatient(s.patientId().get());
         }
@@ -86,9 +121,6 @@ public final class AuditTrail {
         }
         if (s.user().isPresent()) {
             q = q.withActor(new Party.Staff(new InstitutionId("-"), new UserId(s.user().get())).auditId());
-        }
-        if (s.from().isPresent() || s.to().isPresent()) {
-            q = q.between(s.from().orElse(java.time.Instant.EPOCH), s.to().orElse(java.time.Instant.MAX));
         }
         return q;
     }

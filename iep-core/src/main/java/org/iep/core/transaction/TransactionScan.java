@@ -23,8 +23,9 @@ public final class TransactionScan {
         Instant from = query.createdFrom().orElse(Instant.EPOCH);
         Instant upper = query.createdTo().orElse(Instant.MAX);
         Set<TransactionId> seen = new HashSet<>();
+        int pageSize = query.limit();
         while (true) {
-            List<Transaction> page = store.query(query.createdBetween(from, upper));
+            List<Transaction> page = store.query(withLimit(query, pageSize).createdBetween(from, upper));
             boolean progressed = false;
             for (Transaction t : page) {
                 if (seen.add(t.id())) {
@@ -32,12 +33,22 @@ public final class TransactionScan {
                     action.accept(t);
                 }
             }
-            // More than a page created in the same nanosecond cannot be walked past; no clock produces that.
-            if (page.size() < query.limit() || !progressed) {
+            if (page.size() < pageSize) {
                 return;
             }
-            // Inclusive of the last page's oldest instant, for its ties; `seen` skips those already visited.
-            upper = page.get(page.size() - 1).created().plusNanos(1);
+            if (progressed) {
+                // Inclusive of the last page's oldest instant, for its ties; `seen` skips those already visited.
+                upper = page.get(page.size() - 1).created().plusNanos(1);
+                pageSize = query.limit();
+            } else {
+                // More than a page created at one instant: ask for a bigger page to get past them.
+                pageSize = Math.multiplyExact(pageSize, 2);
+            }
         }
+    }
+
+    private static TransactionQuery withLimit(TransactionQuery q, int limit) {
+        return new TransactionQuery(q.involving(), q.statuses(), q.types(), q.patientId(), q.studyInstanceUid(),
+                q.accessionNumber(), q.createdFrom(), q.createdTo(), limit);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.iep.core.testsupport.World.CLIENT;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -115,5 +116,20 @@ class AuditTrailTest {
         assertThatThrownBy(() -> trail.search(w.steeAdmin, AuditSearch.all(1001).between(World.START,
                 World.START.minusSeconds(1)), CLIENT)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("limit", "to"));
+    }
+
+    @Test
+    void visibleRecordsBehindManyForeignOnesAreFoundPageByPage() {
+        Instant start = w.clock.advance(Duration.ofDays(1));
+        Party leic = new Party.Staff(w.leic.id(), w.leicStaff);
+        for (int i = 0; i < 1200; i++) {
+            w.auditor.record(leic, "directory.node.update", Outcome.SUCCESS, CLIENT, "busy " + i);
+            if (i == 700) {
+                w.auditor.record(new Party.Staff(w.stee.id(), w.steeAdmin), "directory.unit.create",
+                        Outcome.SUCCESS, CLIENT, "mine");
+            }
+        }
+        assertThat(trail.search(w.steeAdmin, AuditSearch.all(10).between(start, start.plusSeconds(1)), CLIENT))
+                .extracting(r -> r.event().detail()).containsExactly("mine");
     }
 }
