@@ -20,7 +20,8 @@ final class AccessRules {
     /** Statuses after which nobody may reach the package again. */
     static final Set<TransactionStatus> ENDED =
             EnumSet.of(TransactionStatus.DECLINED, TransactionStatus.CANCELLED, TransactionStatus.PURGED);
-    private static final Set<TransactionStatus> READY = EnumSet.of(TransactionStatus.ON_IEP, TransactionStatus.COMPLETE);
+    private static final Set<TransactionStatus> READY =
+            EnumSet.of(TransactionStatus.ON_IEP, TransactionStatus.COMPLETE);
 
     private AccessRules() {
     }

@@ -13,9 +13,12 @@ public enum NotificationKind {
      * expires, viewUntil, contactEmail, contactPhone, secret.link.
      */
     AVAILABLE,
-    /** A one-time passcode (sealed in the outbox; dropped once it has expired): institution, minutes, secret.passcode. */
+    /**
+     * A one-time passcode (sealed in the outbox; dropped once it has expired): institution, minutes,
+     * secret.passcode.
+     */
     PASSCODE,
-    /** An individual uploaded images in answer to a request (to the individual): recipientName, institution, tracking. */
+    /** An individual uploaded images in answer to a request (to them): recipientName, institution, tracking. */
     UPLOADED,
     /** The recipient declined, with a reason: tracking, institution (who declined), reason. */
     DECLINED,

@@ -63,7 +63,8 @@ class DeclineAndDownloadTest {
     void aDeclineNeedsAReasonAndChangesNothingWithout() {
         IndividualPrincipal p = f.access.authorize(f.login(pat), Action.DECLINE, CLIENT);
         assertThatThrownBy(() -> f.decline.decline(p, "  ", CLIENT)).isInstanceOfSatisfying(
-                InvalidInputException.class, e -> assertThat(e.problems()).extracting("field").containsExactly("reason"));
+                InvalidInputException.class,
+                e -> assertThat(e.problems()).extracting("field").containsExactly("reason"));
         assertThat(f.reload(t).status()).isEqualTo(TransactionStatus.ON_IEP);
         assertThat(f.grantStore.forTransaction(t.id()).get(0).state()).isEqualTo(GrantState.ACTIVE);
     }

@@ -35,7 +35,8 @@ class LinkOpeningTest {
         // the transaction lives 15 days (retention) but the individual's package only 14
         assertThat(g.expires()).isEqualTo(t.created().plus(Duration.ofDays(14)));
         assertThat(f.mail.sent()).singleElement().satisfies(m -> {
-            assertThat(m.subject()).isEqualTo("Images from South Tees Hospital are ready for you (" + t.tracking() + ")");
+            assertThat(m.subject())
+                    .isEqualTo("Images from South Tees Hospital are ready for you (" + t.tracking() + ")");
             assertThat(m.subject()).doesNotContain("SIMPSON").doesNotContain("Blanche");
             assertThat(m.textBody()).contains("https://iep.example.org/a/" + token).contains("S*** B***")
                     .contains("16/03/2026 09:00").contains("13/03/2026 09:00");

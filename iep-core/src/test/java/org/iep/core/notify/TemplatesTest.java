@@ -108,7 +108,8 @@ class TemplatesTest {
         assertThat(templates.render(NotificationKind.DECLINED, Locale.UK, declined).text())
                 .contains("declined by North Tees Hospital", "Wrong patient");
         assertThat(templates.render(NotificationKind.PURGED, Locale.forLanguageTag("sv"),
-                Map.of("tracking", "STEE5003131")).subject()).isEqualTo("Bilderna i transaktion STEE5003131 har raderats");
+                Map.of("tracking", "STEE5003131")).subject())
+                .isEqualTo("Bilderna i transaktion STEE5003131 har raderats");
     }
 
     @Test

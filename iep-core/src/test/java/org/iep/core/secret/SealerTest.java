@@ -56,6 +56,15 @@ class SealerTest {
         assertThat(Base64.getUrlDecoder().decode(s.seal("x", "c").substring(3))).startsWith(new byte[] {7, 7, 7});
     }
 
+    @Test
+    void condensesLongKeysAndRefusesShortOnes() {
+        Sealer longKey = new Sealer(p -> new byte[64], new SecureRandom());
+        assertThat(longKey.open(longKey.seal("x", "c"), "c")).isEqualTo("x");
+        assertThatThrownBy(() -> new Sealer(p -> new byte[31], new SecureRandom()))
+                .isInstanceOfSatisfying(InfrastructureException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.CONFIGURATION));
+    }
+
     private static void assertIntegrity(Runnable r) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(InfrastructureException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.INTEGRITY_FAILURE));
