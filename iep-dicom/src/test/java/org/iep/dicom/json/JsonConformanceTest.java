@@ -65,6 +65,29 @@ class JsonConformanceTest {
         }
     }
 
+    /** dcm2json's documents read by our reader and written again are the same documents. */
+    @Test
+    void dcm2jsonDocumentsSurviveOurReaderAndWriter() throws IOException {
+        int count = 0;
+        List<String> problems = new ArrayList<>();
+        for (Corpus.Entry e : Corpus.manifest()) {
+            String ok = e.get("dcm2json_ok");
+            if (!ok.equals("yes") && !ok.equals("nopixel")) {
+                continue;
+            }
+            Path oracle = Path.of(e.path() + (ok.equals("nopixel") ? ".nopixel.json" : ".json"));
+            String text = Files.readString(oracle, StandardCharsets.UTF_8);
+            String ours = new DicomJsonWriter().toJson(new DicomJsonReader().read(text));
+            List<String> d = JsonCompare.diff(JsonParser.parse(text), JsonParser.parse(ours));
+            if (!d.isEmpty()) {
+                problems.add(e.file() + ": " + d.subList(0, Math.min(4, d.size())));
+            }
+            count++;
+        }
+        assertThat(problems).isEmpty();
+        assertThat(count).isEqualTo(83);
+    }
+
     static void removePixelData(Attributes ds) {
         ds.remove(Tags.PixelData);
         for (DicomElement el : ds.elements()) {
