@@ -13,6 +13,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.iep.api.InfrastructureException;
 import org.iep.api.spi.BlobInfo;
@@ -68,6 +74,33 @@ class FileSystemBlobStoreTest {
         assertThat(abandoned).doesNotExist();
         assertThat(recent).exists();
         assertThat(store.list(new BlobKey("a"))).containsExactly(new BlobKey("a/1"));
+    }
+
+    @Test
+    void collectingNeverRemovesTheTemporaryOfAPutInProgress() throws Exception {
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        ExecutorService uploader = Executors.newSingleThreadExecutor();
+        try {
+            Future<BlobInfo> upload = uploader.submit(() -> store.put(new BlobKey("a/slow"),
+                    new PausingStream(200_000, 100_000, halfway, resume)));
+            assertThat(halfway.await(60, TimeUnit.SECONDS)).as("upload reached its pause").isTrue();
+            List<Path> inProgress = temporaries().toList();
+            assertThat(inProgress).isNotEmpty();
+            for (Path p : inProgress) {
+                Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+            }
+
+            assertThat(store.collectTemporaries(Duration.ofHours(1))).isZero();
+
+            resume.countDown();
+            assertThat(upload.get(60, TimeUnit.SECONDS).size()).isEqualTo(200_000);
+        } finally {
+            resume.countDown();
+            uploader.shutdownNow();
+            assertThat(uploader.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(temporaries()).isEmpty();
     }
 
     @Test
@@ -170,6 +203,48 @@ class FileSystemBlobStoreTest {
 
     private static InputStream bytes(String s) {
         return new ByteArrayInputStream(s.getBytes(UTF_8));
+    }
+
+    /** Serves {@code size} bytes, pausing once after {@code pauseAt} until the test lets it go on. */
+    private static final class PausingStream extends InputStream {
+        private final int size;
+        private final int pauseAt;
+        private final CountDownLatch paused;
+        private final CountDownLatch resume;
+        private int served;
+
+        PausingStream(int size, int pauseAt, CountDownLatch paused, CountDownLatch resume) {
+            this.size = size;
+            this.pauseAt = pauseAt;
+            this.paused = paused;
+            this.resume = resume;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (served == pauseAt && paused.getCount() > 0) {
+                paused.countDown();
+                try {
+                    resume.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while paused", e);
+                }
+            }
+            if (served >= size) {
+                return -1;
+            }
+            int n = Math.min(len, (served < pauseAt ? pauseAt : size) - served);
+            java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+            served += n;
+            return n;
+        }
     }
 
     private static InputStream failingAfter(int goodBytes) {
