@@ -31,9 +31,14 @@ public final class ExternalTool {
 
     /** The tool, or a skipped (locally) / failed (CI=true) test if it is not installed. */
     public static ExternalTool require(String name) {
-        Path found = find(name);
+        return require(name, System.getenv());
+    }
+
+    /** As {@link #require(String)} with an explicit environment (PATH, CI), for testing the guard. */
+    static ExternalTool require(String name, java.util.Map<String, String> env) {
+        Path found = find(name, env.getOrDefault("PATH", "/usr/bin:/bin"));
         if (found == null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            if ("true".equalsIgnoreCase(env.get("CI"))) {
                 fail(name + " is not on the PATH but CI=true: install it (dcmtk / dicom3tools)");
             }
             assumeTrue(false, name + " not on the PATH; skipped outside CI");
@@ -41,8 +46,7 @@ public final class ExternalTool {
         return new ExternalTool(found);
     }
 
-    private static Path find(String name) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    private static Path find(String name, String path) {
         for (String dir : path.split(java.io.File.pathSeparator)) {
             Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) {
