@@ -17,6 +17,8 @@ public record LaneOutcome(int lane, Kind kind, Optional<TransactionId> transacti
         IDLE,
         /** The handler finished the job. */
         DELIVERED,
+        /** The transaction was cancelled, declined, purged or finished meanwhile; the job was closed unrun. */
+        SKIPPED,
         /** A Batch job outside its sender's overnight window, put back until the window opens. */
         DEFERRED,
         /** The handler asked for, or failed in a way that allows, another attempt. */

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.iep.api.IepException;
 import org.iep.api.directory.Institution;
 import org.iep.api.spi.DirectoryStore;
@@ -17,6 +19,7 @@ import org.iep.api.spi.LeasedJob;
 import org.iep.api.spi.TransactionStore;
 import org.iep.api.transaction.Transaction;
 import org.iep.api.transaction.TransactionId;
+import org.iep.api.transaction.TransactionStatus;
 import org.iep.core.policy.IepPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,9 @@ public final class OutboundLanes {
     static final Duration LEASE = Duration.ofMinutes(30);
     /** Attempts (deferrals included) after which a failing delivery is given up. */
     static final int MAX_ATTEMPTS = 20;
+    private static final Set<TransactionStatus> CLOSED = EnumSet.of(TransactionStatus.CANCELLED,
+            TransactionStatus.DECLINED, TransactionStatus.PURGED, TransactionStatus.DELIVERED,
+            TransactionStatus.COMPLETE, TransactionStatus.ANSWERED);
 
     private final JobQueue queue;
     private final TransactionStore transactions;
@@ -67,6 +73,11 @@ public final class OutboundLanes {
             return dead(lane, lease, Optional.empty(), "transaction " + id + " does not exist");
         }
         Transaction t = found.get();
+        if (CLOSED.contains(t.status())) {
+            // Cancelled or finished while it waited: nothing to move, and the job must not come back.
+            queue.complete(lease);
+            return new LaneOutcome(lane, LaneOutcome.Kind.SKIPPED, Optional.of(id), "transaction is " + t.status());
+        }
         ZoneId zone = directory.institution(t.origin()).map(Institution::zone).orElse(ZoneId.of("UTC"));
         ZonedDateTime local = now.atZone(zone);
         if (!lanes.priorities(lane, local.toLocalTime()).contains(t.priority())) {

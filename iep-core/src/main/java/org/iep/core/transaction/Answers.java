@@ -28,6 +28,9 @@ import org.iep.core.validation.Problems;
  * to ANSWERED are one commit, so a request is never answered twice nor left NEW beside its answer.
  */
 final class Answers {
+    private record Committed(Transaction transfer, Changes.Step request) {
+    }
+
     private final Creation creation;
     private final Changes changes;
     private final TransactionValidation validation;
@@ -72,22 +75,20 @@ final class Answers {
                 .messages(Creation.firstMessage(user, cmd.message(), now))
                 .expires(now.plus(answering.policies().packageAvailability())).build();
 
-        Changes.Step[] step = new Changes.Step[1];
-        List<Transaction> stored = commits.retrying(() -> {
+        Committed done = commits.retrying(() -> {
             Transaction current = changes.read(request.id());
             StatusTable.check(current, TransactionStatus.ANSWERED);
             Transaction answered = current.toBuilder().status(TransactionStatus.ANSWERED)
                     .statusReason("answered by " + transfer.tracking()).updated(now).build();
             List<Transaction> result = commits.commit(new TransactionChanges(List.of(transfer), List.of(answered)));
-            step[0] = new Changes.Step(current, result.get(1));
-            return result;
+            return new Committed(result.get(0), new Changes.Step(current, result.get(1)));
         });
-        creation.auditCreate(stored.get(0), user, client);
-        changes.announce(step[0], StaffAccess.party(user), client);
-        commits.created(stored.get(0));
-        creation.notifyRecipient(stored.get(0), answering);
-        auditor.record(StaffAccess.party(user), "transaction.answer", step[0].after(), Outcome.SUCCESS, client,
-                "transfer=" + stored.get(0).id() + " tracking=" + stored.get(0).tracking());
-        return new Answered(step[0].after(), stored.get(0));
+        creation.auditCreate(done.transfer(), user, client);
+        Transaction answeredRequest = changes.announce(done.request(), StaffAccess.party(user), client);
+        commits.created(done.transfer());
+        creation.notifyRecipient(done.transfer(), answering);
+        auditor.record(StaffAccess.party(user), "transaction.answer", answeredRequest, Outcome.SUCCESS, client,
+                "transfer=" + done.transfer().id() + " tracking=" + done.transfer().tracking());
+        return new Answered(answeredRequest, done.transfer());
     }
 }

@@ -172,4 +172,15 @@ class OutboundLanesTest {
         assertThat(job.state()).isEqualTo(JobState.QUEUED);
         assertThat(w.jobs.find(DeliveryJobs.jobId(world.request()))).isEmpty();
     }
+
+    @Test
+    void aTransactionCancelledWhileQueuedIsNotDelivered() {
+        Transaction t = queued(Priority.NORMAL);
+        w.transactions.cancel(w.steeStaff, t.id(), "sent in error", World.CLIENT);
+        LaneOutcome o = lanes(2, 1).runOnce(w.clock.instant()).get(1);
+        assertThat(o.kind()).isEqualTo(LaneOutcome.Kind.SKIPPED);
+        assertThat(o.detail()).isEqualTo("transaction is CANCELLED");
+        assertThat(delivered).isEmpty();
+        assertThat(w.jobs.find(DeliveryJobs.jobId(t)).orElseThrow().state()).isEqualTo(JobState.DONE);
+    }
 }

@@ -70,7 +70,7 @@ public final class World {
     public final InMemoryJobQueue jobs = new InMemoryJobQueue();
     public final RecordingNotifier notifier = new RecordingNotifier();
     public final RecordingListener listener = new RecordingListener();
-    public final List<TransactionListener> listeners = new ArrayList<>(List.of(listener));
+    private final List<TransactionListener> listeners = new ArrayList<>(List.of(listener));
     public final IdGenerator ids = new IdGenerator(new SecureRandom());
     public final Auditor auditor = new Auditor(audit, clock);
     public final StaffAccess access = new StaffAccess(users);
