@@ -55,9 +55,33 @@ final class DicomInput {
         return bigEndian;
     }
 
-    /** From now on reads the inflated (RFC 1951, no header) form of the rest of the stream. */
-    void inflateRest() {
-        this.in = new PushbackInputStream(new InflaterInputStream(in, new Inflater(true), 8192), 256);
+    /**
+     * From now on reads the inflated (RFC 1951, no header) form of the rest of the stream, failing
+     * once more than {@code maxBytes} bytes would be produced.
+     */
+    void inflateRest(long maxBytes) {
+        long base = pos;
+        InputStream inflated = new InflaterInputStream(in, new Inflater(true), 8192);
+        InputStream capped = new java.io.FilterInputStream(inflated) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0 && (count += n) > maxBytes) {
+                    throw new DicomParseException(base + count, "deflated data set inflates to more than "
+                            + maxBytes + " bytes (ReadOptions.maxInflatedBytes)");
+                }
+                return n;
+            }
+        };
+        this.in = new PushbackInputStream(capped, 256);
         this.limit = -1;
     }
 

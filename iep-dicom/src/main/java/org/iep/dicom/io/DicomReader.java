@@ -192,7 +192,7 @@ public final class DicomReader implements AutoCloseable {
             in.bigEndian(true);
         }
         if (ts.deflated()) {
-            in.inflateRest();
+            in.inflateRest(options.maxInflatedBytes());
         }
     }
 

@@ -93,6 +93,22 @@ class HostileInputTest {
     }
 
     @Test
+    void deflateBombsAreStoppedAtTheConfiguredSize() {
+        org.iep.dicom.data.Attributes ds = new org.iep.dicom.data.Attributes();
+        ds.setString(Tags.SOPInstanceUID, org.iep.dicom.data.VR.UI, "1.2.3");
+        ds.setBytes(0x00091010, org.iep.dicom.data.VR.OB, new byte[8 << 20]); // 8 MiB of zeros
+        byte[] file = new DicomWriter().toBytes(null, ds, org.iep.dicom.dict.TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+        assertThat(file.length).isLessThan(64 * 1024);
+        ReadOptions small = new ReadOptions(64, false, 1 << 20);
+        assertThatThrownBy(() -> {
+            try (DicomReader r = DicomReader.open(new ByteArrayInputStream(file), small)) {
+                r.readAll();
+            }
+        }).isInstanceOf(DicomParseException.class).hasMessageContaining("maxInflatedBytes");
+        assertThat(DicomReader.read(file).dataSet().getBytes(0x00091010)).hasSize(8 << 20);
+    }
+
+    @Test
     void nestingIsBounded() {
         assertThat(DicomReader.read(nested(DicomReader.DEFAULT_MAX_DEPTH)).dataSet().size()).isEqualTo(1);
         assertThatThrownBy(() -> DicomReader.read(nested(DicomReader.DEFAULT_MAX_DEPTH + 1)))
