@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The outbound lane loop. {@link #runOnce} lets every lane lease at most one job and hands it to the
  * {@link DeliveryHandler}; a scheduler calls it repeatedly (tests call it directly, with a chosen instant).
- * Thread-safe as long as the ports are; two nodes running it share work through the queue's leases.
+ * Thread-safe as long as the ports are; two nodes running it share work through the queue's leases. A handler
+ * failing with anything but an {@code IepException} is a bug: it propagates out of {@link #runOnce}, and the job
+ * becomes available again when its lease expires.
  */
 public final class OutboundLanes {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLanes.class);

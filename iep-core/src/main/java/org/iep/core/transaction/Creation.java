@@ -116,6 +116,8 @@ final class Creation {
         return user;
     }
 
+    // A node the sender picked (validated to accept them) is used as picked, like the delivery node on the
+    // request form of seed 004; otherwise the recipient's routing, with its out-of-hours rule, decides.
     Optional<NodeId> destination(Recipient recipient, InstitutionId sender, Instant now) {
         if (recipient instanceof InstitutionRecipient r) {
             return Optional.of(r.node().orElseGet(() -> routing.destinationFor(r.institution(), sender, now).id()));
