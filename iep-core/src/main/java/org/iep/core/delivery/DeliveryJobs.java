@@ -2,20 +2,27 @@ package org.iep.core.delivery;
 
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import org.iep.api.spi.Job;
 import org.iep.api.spi.JobId;
 import org.iep.api.spi.JobQueue;
 import org.iep.api.transaction.Transaction;
+import org.iep.api.transaction.TransactionStatus;
 import org.iep.api.transaction.TransactionType;
 import org.iep.core.transaction.TransactionListener;
 
 /**
  * Puts one delivery job per transaction on the queue, at the transaction's priority. Registered as a
  * {@link TransactionListener}, it enqueues every new TRANSFER and DIRECT_ROUTING (forwards and requests carry no
- * delivery). The job ID is derived from the transaction ID, so enqueuing twice is harmless. Thread-safe.
+ * delivery), and again when a FAILED one is sent back to work. Job IDs derive from the transaction, so a repeated
+ * event enqueues nothing new. Thread-safe.
  */
 public final class DeliveryJobs implements TransactionListener {
+    private static final Set<TransactionStatus> RETRY_TO = EnumSet.of(TransactionStatus.NEW,
+            TransactionStatus.STARTED, TransactionStatus.DOWNLOAD_REQUEST);
+
     private final JobQueue queue;
     private final Clock clock;
 
@@ -37,7 +44,21 @@ public final class DeliveryJobs implements TransactionListener {
         }
     }
 
+    /** A failed transaction sent back to work gets a fresh job; the dead one stays for review. */
+    @Override
+    public void statusChanged(Transaction before, Transaction after) {
+        if (before.status() == TransactionStatus.FAILED && RETRY_TO.contains(after.status())) {
+            queue.enqueue(Job.of(retryJobId(after), DeliveryLanes.KIND, after.priority(), clock.instant(),
+                    after.id().value()));
+        }
+    }
+
     public static JobId jobId(Transaction t) {
         return new JobId("delivery-" + t.id().value());
+    }
+
+    /** One ID per retry: the version the retry committed is unique to it, so a replayed event adds nothing. */
+    public static JobId retryJobId(Transaction t) {
+        return new JobId("delivery-" + t.id().value() + "-v" + t.version());
     }
 }

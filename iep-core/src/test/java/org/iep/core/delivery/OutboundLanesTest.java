@@ -183,4 +183,19 @@ class OutboundLanesTest {
         assertThat(delivered).isEmpty();
         assertThat(w.jobs.find(DeliveryJobs.jobId(t)).orElseThrow().state()).isEqualTo(JobState.DONE);
     }
+
+    @Test
+    void aFailedTransactionSentBackToWorkGetsAFreshJob() {
+        World world = new World(List.of(jobs()));
+        Transaction t = world.transfer(Priority.NORMAL);
+        var system = new org.iep.api.transaction.Party.System("delivery");
+        world.transactions.advance(t.id(), org.iep.api.transaction.TransactionStatus.FAILED, "PACS refused", system,
+                World.CLIENT);
+        Transaction retried = world.transactions.advance(t.id(), org.iep.api.transaction.TransactionStatus.NEW, "",
+                system, World.CLIENT);
+        var job = w.jobs.find(DeliveryJobs.retryJobId(retried)).orElseThrow();
+        assertThat(job.state()).isEqualTo(JobState.QUEUED);
+        assertThat(job.payload()).isEqualTo(t.id().value());
+        assertThat(w.jobs.find(DeliveryJobs.jobId(t))).isPresent();
+    }
 }
