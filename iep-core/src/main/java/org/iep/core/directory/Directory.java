@@ -107,7 +107,8 @@ public final class Directory {
         User user = new User(new UserId(ids.newId()), cmd.institution(), n.email(), n.familyName().strip(),
                 n.givenName().strip(), roles, Set.of(), RegistrationState.PENDING);
         users.put(user);
-        auditor.record(new Party.System("registration"), "directory.user.register", Outcome.SUCCESS, client,
+        // The person registering is this (pending) user, so the institution's administrators find it in their trail.
+        auditor.record(StaffAccess.party(user), "directory.user.register", Outcome.SUCCESS, client,
                 "user=" + user.id() + " institution=" + user.institution() + " roles=" + sorted(roles));
         return user;
     }

@@ -108,7 +108,7 @@ class AuditTrailTest {
         assertThatThrownBy(() -> trail.search(pending, AuditSearch.all(10), CLIENT)).isInstanceOfSatisfying(
                 AccessDeniedException.class, e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.NOT_APPROVED));
         assertThat(actions(trail.search(w.steeAdmin, AuditSearch.all(100).user(w.steeStaff.value()), CLIENT)))
-                .containsExactly("transaction.create", "audit.search");
+                .containsExactly("directory.user.register", "transaction.create", "audit.search");
     }
 
     @Test
