@@ -63,6 +63,14 @@ public final class StaffAccess {
         return user;
     }
 
+    /**
+     * How the user with this ID appears in the audit record of a refused action: with their institution when known
+     * (so that institution's administrators see the attempt), with none for an unknown ID.
+     */
+    public Party.Staff auditParty(UserId id) {
+        return users.find(id).map(StaffAccess::party).orElseGet(() -> new Party.Staff(new InstitutionId(""), id));
+    }
+
     /** How {@code user} appears in transactions and audit records. */
     public static Party.Staff party(User user) {
         return new Party.Staff(user.institution(), user.id());

@@ -24,13 +24,15 @@ import org.iep.core.policy.IepPolicy;
  * Transfers and requests: creation with every mandatory field checked at once, answers, declines, cancellation,
  * message threads, status changes through {@link StatusTable} and study progress. Each change is one optimistic
  * commit (re-read and re-checked on a version conflict, a bounded number of times), then audited, then announced
- * to the {@link TransactionListener}s. Nothing is stored, audited or sent when the input is refused.
+ * to the {@link TransactionListener}s. Nothing is stored, audited or sent when the input is refused; an action refused
+ * for lack of access is audited as DENIED.
  * Thread-safe.
  */
 public final class Transactions {
     private final Creation creation;
     private final Answers answers;
     private final Changes changes;
+    private final Denials denials;
 
     @Inject
     public Transactions(TransactionStore store, DirectoryStore directory, NodeStore nodes, StaffAccess access,
@@ -44,36 +46,44 @@ public final class Transactions {
                 routing, clock, policy);
         this.changes = new Changes(store, access, commits, auditor, clock, policy, notices, directory);
         this.answers = new Answers(creation, changes, validation, commits, auditor, access, clock);
+        this.denials = new Denials(store, access, auditor);
     }
 
     /** A new TRANSFER (status NEW) by a STANDARD or ADMINISTRATOR user for their own institution. */
     public Transaction createTransfer(NewTransfer cmd, ClientInfo client) {
-        return creation.transfer(Objects.requireNonNull(cmd, "cmd"), client);
+        Objects.requireNonNull(cmd, "cmd");
+        return denials.audited(cmd.actor(), "transaction.create", null, client, () -> creation.transfer(cmd, client));
     }
 
     /** A new REQUEST (status NEW) by any approved user for their own institution. */
     public Transaction createRequest(NewRequest cmd, ClientInfo client) {
-        return creation.request(Objects.requireNonNull(cmd, "cmd"), client);
+        Objects.requireNonNull(cmd, "cmd");
+        return denials.audited(cmd.actor(), "transaction.create", null, client, () -> creation.request(cmd, client));
     }
 
     /** Answers a request addressed to the user's institution with a linked transfer back to the requester. */
     public Answered answer(AnswerRequest cmd, ClientInfo client) {
-        return answers.answer(Objects.requireNonNull(cmd, "cmd"), client);
+        Objects.requireNonNull(cmd, "cmd");
+        return denials.audited(cmd.actor(), "transaction.answer", cmd.request(), client,
+                () -> answers.answer(cmd, client));
     }
 
     /** The receiving institution declines a request or a transfer, with a mandatory reason. */
     public Transaction decline(UserId actor, TransactionId id, String reason, ClientInfo client) {
-        return changes.decline(actor, id, reason, client);
+        return denials.audited(actor, "transaction.decline", id, client, () -> changes.decline(actor, id, reason,
+                client));
     }
 
     /** The sending institution cancels, with a mandatory reason. */
     public Transaction cancel(UserId actor, TransactionId id, String reason, ClientInfo client) {
-        return changes.cancel(actor, id, reason, client);
+        return denials.audited(actor, "transaction.cancel", id, client, () -> changes.cancel(actor, id, reason,
+                client));
     }
 
     /** Adds a message to the thread; staff of either institution involved. */
     public Transaction addMessage(UserId actor, TransactionId id, String text, ClientInfo client) {
-        return changes.addMessage(actor, id, text, client);
+        return denials.audited(actor, "transaction.message", id, client, () -> changes.addMessage(actor, id, text,
+                client));
     }
 
     /**

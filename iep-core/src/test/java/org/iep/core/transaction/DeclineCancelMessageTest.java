@@ -27,6 +27,12 @@ class DeclineCancelMessageTest {
         Transaction request = w.request();
         TransferCreationTest.assertDenied(() -> w.transactions.decline(w.steeStaff, request.id(), "no",
                 CLIENT), CoreErrorCode.WRONG_INSTITUTION);
+        var denied = w.audit.all().get(w.audit.all().size() - 1).event();
+        assertThat(denied.action()).isEqualTo("transaction.decline");
+        assertThat(denied.outcome()).isEqualTo(org.iep.api.audit.Outcome.DENIED);
+        assertThat(denied.transaction()).isEqualTo(request.id().value());
+        assertThat(denied.detail()).isEqualTo("IEP-1101");
+        assertThat(w.store.find(request.id())).contains(request);
 
         Transaction declined = w.transactions.decline(w.leicStaff, request.id(), "study does not exist here",
                 CLIENT);

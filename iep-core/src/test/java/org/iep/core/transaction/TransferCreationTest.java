@@ -118,7 +118,12 @@ class TransferCreationTest {
         assertThat(w.transactions.createTransfer(w.transferCommand(w.steeAdmin, w.stee, w.leic, Priority.NORMAL),
                 CLIENT).tracking().value()).isEqualTo("STEE0000001");
         assertThat(w.store.query(TransactionQuery.all(10))).hasSize(1);
-        assertThat(w.audit.all()).hasSize(records + 1);
+        // The refused attempt is audited as DENIED (with the user's institution); the success as usual.
+        assertThat(w.audit.all().subList(records, w.audit.all().size())).extracting(r -> r.event().action() + " "
+                + r.event().outcome() + " " + r.event().actor() + " " + r.event().institution() + " "
+                + r.event().detail()).containsExactly("transaction.create DENIED user:" + w.steeStaff + " "
+                + w.stee.id() + " IEP-1103", "transaction.create SUCCESS user:" + w.steeAdmin + " " + w.stee.id()
+                + " type=TRANSFER tracking=STEE0000001 priority=NORMAL studies=1");
     }
 
     @Test
