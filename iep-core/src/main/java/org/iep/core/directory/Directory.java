@@ -43,6 +43,7 @@ public final class Directory {
     private final StaffAccess access;
     private final Auditor auditor;
     private final IdGenerator ids;
+    private final Refusals refusals;
 
     @Inject
     public Directory(DirectoryStore directory, UserStore users, StaffAccess access, Auditor auditor,
@@ -52,6 +53,7 @@ public final class Directory {
         this.access = Objects.requireNonNull(access, "access");
         this.auditor = Objects.requireNonNull(auditor, "auditor");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.refusals = new Refusals(access, auditor);
     }
 
     /** Creates an institution and its first, approved administrator (system operator only). */
@@ -115,6 +117,11 @@ public final class Directory {
 
     /** Approves a pending (or re-enables a disabled) user with these roles. */
     public User approve(UserId adminId, UserId userId, Set<Role> roles, ClientInfo client) {
+        return refusals.audited(adminId, "directory.user.approve", client,
+                () -> approveChecked(adminId, userId, roles, client));
+    }
+
+    private User approveChecked(UserId adminId, UserId userId, Set<Role> roles, ClientInfo client) {
         User target = managed(adminId, userId);
         Problems p = new Problems();
         p.check(roles != null && !roles.isEmpty(), "roles", "at least one role is required");
@@ -126,6 +133,11 @@ public final class Directory {
 
     /** Rejects a pending registration, with a reason for the audit trail. */
     public User reject(UserId adminId, UserId userId, String reason, ClientInfo client) {
+        return refusals.audited(adminId, "directory.user.reject", client,
+                () -> rejectChecked(adminId, userId, reason, client));
+    }
+
+    private User rejectChecked(UserId adminId, UserId userId, String reason, ClientInfo client) {
         User target = managed(adminId, userId);
         new Problems().text(reason, "reason", 1000).throwIfAny();
         requireState(target, RegistrationState.PENDING);
@@ -135,6 +147,11 @@ public final class Directory {
 
     /** Disables an approved user; the institution keeps at least one approved administrator. */
     public User disable(UserId adminId, UserId userId, String reason, ClientInfo client) {
+        return refusals.audited(adminId, "directory.user.disable", client,
+                () -> disableChecked(adminId, userId, reason, client));
+    }
+
+    private User disableChecked(UserId adminId, UserId userId, String reason, ClientInfo client) {
         User target = managed(adminId, userId);
         Problems p = new Problems().text(reason, "reason", 1000);
         keepsAnAdministrator(p, target, Set.of(), "user");
@@ -146,6 +163,11 @@ public final class Directory {
 
     /** Replaces a user's roles; the institution keeps at least one approved administrator. */
     public User changeRoles(UserId adminId, UserId userId, Set<Role> roles, ClientInfo client) {
+        return refusals.audited(adminId, "directory.user.roles", client,
+                () -> changeRolesChecked(adminId, userId, roles, client));
+    }
+
+    private User changeRolesChecked(UserId adminId, UserId userId, Set<Role> roles, ClientInfo client) {
         User target = managed(adminId, userId);
         Problems p = new Problems();
         p.check(roles != null && !roles.isEmpty(), "roles", "at least one role is required");
@@ -159,6 +181,12 @@ public final class Directory {
 
     /** Adds a security unit (e.g. cardiology) to the administrator's institution. */
     public SecurityUnit addUnit(UserId adminId, InstitutionId institution, String name, String specialty,
+                                ClientInfo client) {
+        return refusals.audited(adminId, "directory.unit.create", client,
+                () -> addUnitChecked(adminId, institution, name, specialty, client));
+    }
+
+    private SecurityUnit addUnitChecked(UserId adminId, InstitutionId institution, String name, String specialty,
                                 ClientInfo client) {
         User admin = access.requireAdministratorOf(adminId, institution);
         Problems p = new Problems().text(name, "name", DirectoryValidation.MAX_NAME)
@@ -178,6 +206,11 @@ public final class Directory {
 
     /** Puts a user in these security units (replacing the previous ones). */
     public User assignUnits(UserId adminId, UserId userId, Set<SecurityUnitId> units, ClientInfo client) {
+        return refusals.audited(adminId, "directory.user.units", client,
+                () -> assignUnitsChecked(adminId, userId, units, client));
+    }
+
+    private User assignUnitsChecked(UserId adminId, UserId userId, Set<SecurityUnitId> units, ClientInfo client) {
         User target = managed(adminId, userId);
         Set<SecurityUnitId> own = directory.units(target.institution()).stream().map(SecurityUnit::id)
                 .collect(java.util.stream.Collectors.toSet());
@@ -191,6 +224,12 @@ public final class Directory {
 
     /** Replaces contact details, time zone, core hours and policies; approved administrators of it only. */
     public Institution updateSettings(UserId adminId, InstitutionId id, InstitutionSettings cmd, ClientInfo client) {
+        return refusals.audited(adminId, "directory.institution.update", client,
+                () -> updateSettingsChecked(adminId, id, cmd, client));
+    }
+
+    private Institution updateSettingsChecked(UserId adminId, InstitutionId id, InstitutionSettings cmd,
+                                              ClientInfo client) {
         User admin = access.requireAdministratorOf(adminId, id);
         Institution current = institution(id);
         Objects.requireNonNull(cmd, "cmd");

@@ -32,6 +32,7 @@ public final class Nodes {
     private final StaffAccess access;
     private final Auditor auditor;
     private final IdGenerator ids;
+    private final Refusals refusals;
 
     @Inject
     public Nodes(NodeStore nodes, DirectoryStore directory, StaffAccess access, Auditor auditor, IdGenerator ids) {
@@ -40,10 +41,16 @@ public final class Nodes {
         this.access = Objects.requireNonNull(access, "access");
         this.auditor = Objects.requireNonNull(auditor, "auditor");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.refusals = new Refusals(access, auditor);
     }
 
     /** Creates ({@code spec.id()} empty) or replaces a node of {@code owner}. */
     public Node put(UserId adminId, InstitutionId owner, NodeSpec spec, ClientInfo client) {
+        return refusals.audited(adminId, "directory.node.put", client, () -> putChecked(adminId, owner, spec,
+                client));
+    }
+
+    private Node putChecked(UserId adminId, InstitutionId owner, NodeSpec spec, ClientInfo client) {
         User admin = access.requireAdministratorOf(adminId, owner);
         Objects.requireNonNull(spec, "spec");
         Problems p = new Problems();

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.iep.api.AccessDeniedException;
 import org.iep.api.ConflictException;
@@ -205,9 +204,5 @@ final class Changes {
             }
         }
         return -1;
-    }
-
-    Optional<Transaction> find(TransactionId id) {
-        return store.find(id);
     }
 }

@@ -80,6 +80,11 @@ class DirectoryTest {
                 .isInstanceOfSatisfying(AccessDeniedException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.ROLE_NOT_ALLOWED));
         assertThat(w.users.find(pending.id()).orElseThrow().state()).isEqualTo(RegistrationState.PENDING);
+        assertThat(w.audit.all().get(w.audit.all().size() - 1).event()).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("directory.user.approve");
+            assertThat(e.outcome()).isEqualTo(org.iep.api.audit.Outcome.DENIED);
+            assertThat(e.actor()).isEqualTo("user:" + w.steeStaff);
+        });
 
         User approved = w.directory.approve(w.steeAdmin, pending.id(), Set.of(Role.REQUEST_ONLY), CLIENT);
         assertThat(approved.state()).isEqualTo(RegistrationState.APPROVED);

@@ -61,6 +61,11 @@ class NodesTest {
                 AccessDeniedException.class, e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.WRONG_INSTITUTION));
         assertThatThrownBy(() -> w.nodes.put(w.leicStaff, w.leic.id(), ok, CLIENT)).isInstanceOfSatisfying(
                 AccessDeniedException.class, e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.ROLE_NOT_ALLOWED));
+        var refused = w.audit.all().get(w.audit.all().size() - 1).event();
+        assertThat(refused.action() + " " + refused.outcome() + " " + refused.actor() + " " + refused.institution()
+                + " " + refused.detail()).isEqualTo("directory.node.put DENIED user:" + w.leicStaff + " "
+                + w.leic.id() + " IEP-1102");
+        assertThat(w.nodeStore.owned(w.leic.id())).containsExactly(w.leicPacs);
         assertThatThrownBy(() -> w.nodes.put(w.steeAdmin, w.stee.id(), spec(Optional.of(w.leicPacs.id()), "X",
                 "x.nhs.uk", 104, Set.of(), Optional.empty()), CLIENT)).isInstanceOfSatisfying(
                 InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::field)
