@@ -67,11 +67,14 @@ public final class JdbcDatabase implements AutoCloseable {
             var result = Flyway.configure().dataSource(pool).locations("classpath:db/iep").load().migrate();
             LOG.info("IEP schema at version {} ({} migration(s) applied)", result.targetSchemaVersion,
                     result.migrationsExecuted);
-        } catch (FlywayException e) {
+        } catch (RuntimeException e) {
             pool.close();
-            throw new DatabaseException(JdbcErrorCode.MIGRATION_FAILED, "Migrating the IEP schema failed ("
-                    + e.getMessage() + "). Check that the role may create tables, and that the database was not"
-                    + " migrated by a newer IEP version.", false, e);
+            if (e instanceof FlywayException) {
+                throw new DatabaseException(JdbcErrorCode.MIGRATION_FAILED, "Migrating the IEP schema failed ("
+                        + e.getMessage() + "). Check that the role may create tables, and that the database was"
+                        + " not migrated by a newer IEP version.", false, e);
+            }
+            throw e;
         }
     }
 }

@@ -32,6 +32,7 @@ import org.iep.api.spi.UserStore;
  *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}: the {@code Jdbc*} implementations.</li>
  * </ul>
  * {@code configure()} only declares bindings; nothing connects until the injector creates the database.
+ * Immutable; thread-safe.
  */
 public final class JdbcModule extends AbstractModule {
     private final JdbcConfig config;
