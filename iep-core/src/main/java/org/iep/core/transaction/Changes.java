@@ -146,14 +146,16 @@ final class Changes {
         return after;
     }
 
-    /** A transaction for staff of either side (any approved role, auditors included). */
-    Transaction view(UserId actor, TransactionId id) {
+    /** A transaction for staff of either side (any approved role, auditors included); every look is audited. */
+    Transaction view(UserId actor, TransactionId id, ClientInfo client) {
         User user = access.requireActive(actor);
         Transaction t = read(id);
         if (!t.origin().equals(user.institution()) && !receivedBy(t, user.institution())) {
+            auditor.record(StaffAccess.party(user), "transaction.view", t, Outcome.DENIED, client, "not involved");
             // Not WRONG_INSTITUTION: outsiders must not learn that the transaction exists.
             throw new NotFoundException("Transaction " + id);
         }
+        auditor.record(StaffAccess.party(user), "transaction.view", t, Outcome.SUCCESS, client, "");
         return t;
     }
 

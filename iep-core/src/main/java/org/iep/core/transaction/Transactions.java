@@ -101,8 +101,8 @@ public final class Transactions {
                 "by"), client);
     }
 
-    /** The transaction, for approved staff of either institution involved; others get NotFound. */
-    public Transaction view(UserId actor, TransactionId id) {
-        return changes.view(actor, id);
+    /** The transaction, for approved staff of either institution involved (audited); others get NotFound. */
+    public Transaction view(UserId actor, TransactionId id, ClientInfo client) {
+        return denials.audited(actor, "transaction.view", id, client, () -> changes.view(actor, id, client));
     }
 }

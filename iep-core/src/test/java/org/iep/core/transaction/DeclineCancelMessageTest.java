@@ -102,8 +102,12 @@ class DeclineCancelMessageTest {
                 CoreErrorCode.WRONG_INSTITUTION);
         TransferCreationTest.assertDenied(() -> w.transactions.addMessage(w.steeAuditor, t.id(), "hi", CLIENT),
                 CoreErrorCode.ROLE_NOT_ALLOWED);
-        assertThatThrownBy(() -> w.transactions.view(outsider, t.id())).isInstanceOf(NotFoundException.class);
-        assertThat(w.transactions.view(w.steeAuditor, t.id()).messages()).hasSize(3);
+        assertThatThrownBy(() -> w.transactions.view(outsider, t.id(), CLIENT)).isInstanceOf(NotFoundException.class);
+        assertThat(w.transactions.view(w.steeAuditor, t.id(), CLIENT).messages()).hasSize(3);
+        assertThat(w.audit.query(AuditQuery.all(10).withTransaction(t.id().value())).stream()
+                .filter(r -> r.event().action().equals("transaction.view"))
+                .map(r -> r.event().actor() + " " + r.event().outcome())).containsExactly(
+                        "user:" + outsider + " DENIED", "user:" + w.steeAuditor + " SUCCESS");
     }
 
     private String lastAction(Transaction t) {
