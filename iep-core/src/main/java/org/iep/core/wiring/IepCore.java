@@ -12,6 +12,7 @@ import org.iep.core.access.AccessLinks;
 import org.iep.core.access.Dashboard;
 import org.iep.core.access.Decline;
 import org.iep.core.access.Downloads;
+import org.iep.core.access.ExpiryReminders;
 import org.iep.core.access.IndividualAccess;
 import org.iep.core.access.LinkOpening;
 import org.iep.core.access.PasscodeVerifier;
@@ -26,6 +27,7 @@ import org.iep.core.directory.Routing;
 import org.iep.core.directory.StaffAccess;
 import org.iep.core.forwarding.Forwarding;
 import org.iep.core.id.IdGenerator;
+import org.iep.core.notify.FailureNotices;
 import org.iep.core.notify.Outbox;
 import org.iep.core.notify.OutboxWorker;
 import org.iep.core.notify.RetryPolicy;
@@ -71,6 +73,7 @@ public final class IepCore {
     private final OutboxWorker outboxWorker;
     private final PurgeJob purgeJob;
     private final DeliveryJobs deliveryJobs;
+    private final ExpiryReminders expiryReminders;
 
     private IepCore(Builder b) {
         Ports p = b.ports;
@@ -87,6 +90,7 @@ public final class IepCore {
                 b.links, clock);
         List<TransactionListener> listeners = new ArrayList<>();
         listeners.add(accessGrants);
+        listeners.add(new FailureNotices(p.directory(), outbox));
         listeners.addAll(b.listeners);
 
         staffAccess = new StaffAccess(p.users());
@@ -114,6 +118,7 @@ public final class IepCore {
         outboxWorker = new OutboxWorker(p.jobs(), sealer, new Templates(), p.mail(), p.sms(), b.retry);
         purgeJob = new PurgeJob(p.transactions(), p.directory(), p.blobs(), transactions, auditor, outbox, policy);
         deliveryJobs = new DeliveryJobs(p.jobs(), clock);
+        expiryReminders = new ExpiryReminders(p.access(), p.transactions(), p.directory(), outbox, policy);
     }
 
     public static Builder builder() {
@@ -139,6 +144,7 @@ public final class IepCore {
     public OutboxWorker outboxWorker() { return outboxWorker; }
     public PurgeJob purgeJob() { return purgeJob; }
     public DeliveryJobs deliveryJobs() { return deliveryJobs; }
+    public ExpiryReminders expiryReminders() { return expiryReminders; }
 
     /** Collects the ports and settings; {@link #build()} reports everything missing or invalid at once. */
     public static final class Builder {

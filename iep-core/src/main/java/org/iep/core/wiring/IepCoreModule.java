@@ -24,6 +24,7 @@ import org.iep.core.access.AccessLinks;
 import org.iep.core.access.Dashboard;
 import org.iep.core.access.Decline;
 import org.iep.core.access.Downloads;
+import org.iep.core.access.ExpiryReminders;
 import org.iep.core.access.IndividualAccess;
 import org.iep.core.access.LinkOpening;
 import org.iep.core.access.PasscodeVerifier;
@@ -87,4 +88,5 @@ public final class IepCoreModule extends AbstractModule {
     @Provides Statistics statistics(IepCore c) { return c.statistics(); }
     @Provides OutboxWorker outboxWorker(IepCore c) { return c.outboxWorker(); }
     @Provides PurgeJob purgeJob(IepCore c) { return c.purgeJob(); }
+    @Provides ExpiryReminders expiryReminders(IepCore c) { return c.expiryReminders(); }
 }
