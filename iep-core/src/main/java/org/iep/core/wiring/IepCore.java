@@ -91,6 +91,9 @@ public final class IepCore {
         List<TransactionListener> listeners = new ArrayList<>();
         listeners.add(accessGrants);
         listeners.add(new FailureNotices(p.directory(), outbox));
+        // every new transfer gets a delivery job; the lanes that run them come with a DeliveryHandler
+        deliveryJobs = new DeliveryJobs(p.jobs(), clock);
+        listeners.add(deliveryJobs);
         listeners.addAll(b.listeners);
 
         staffAccess = new StaffAccess(p.users());
@@ -117,7 +120,6 @@ public final class IepCore {
         statistics = new Statistics(p.transactions(), p.audit(), p.directory(), staffAccess, auditor);
         outboxWorker = new OutboxWorker(p.jobs(), sealer, new Templates(), p.mail(), p.sms(), b.retry);
         purgeJob = new PurgeJob(p.transactions(), p.directory(), p.blobs(), transactions, auditor, outbox, policy);
-        deliveryJobs = new DeliveryJobs(p.jobs(), clock);
         expiryReminders = new ExpiryReminders(p.access(), p.transactions(), p.directory(), outbox, policy);
     }
 
