@@ -35,7 +35,7 @@ public final class InMemoryBlobStore implements BlobStore {
         MessageDigest sha = sha256();
         byte[] chunk = new byte[64 * 1024];
         try {
-            for (int n; (n = content.read(chunk)) > 0; ) {
+            for (int n; (n = content.read(chunk)) >= 0; ) {
                 buffer.write(chunk, 0, n);
                 sha.update(chunk, 0, n);
             }
@@ -62,7 +62,8 @@ public final class InMemoryBlobStore implements BlobStore {
         }
         int size = blob.bytes.length;
         int from = (int) Math.min(size, range.offset());
-        int to = range.length() == ByteRange.TO_END ? size : (int) Math.min(size, from + range.length());
+        // no addition of the requested length: it may be near Long.MAX_VALUE
+        int to = range.length() == ByteRange.TO_END ? size : from + (int) Math.min(range.length(), size - from);
         return new ByteArrayInputStream(blob.bytes, from, to - from);
     }
 

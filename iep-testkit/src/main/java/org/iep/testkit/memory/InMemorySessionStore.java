@@ -29,8 +29,13 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public int deleteForGrant(GrantId grant) {
-        int before = sessions.size();
-        sessions.values().removeIf(s -> s.grant().equals(grant));
-        return before - sessions.size();
+        // count our own removals: other threads may add or remove sessions meanwhile
+        int removed = 0;
+        for (var e : sessions.entrySet()) {
+            if (e.getValue().grant().equals(grant) && sessions.remove(e.getKey(), e.getValue())) {
+                removed++;
+            }
+        }
+        return removed;
     }
 }

@@ -25,8 +25,12 @@ public final class InMemoryTransactionStore implements TransactionStore {
     @Override
     public synchronized List<Transaction> commit(TransactionChanges changes) {
         List<Transaction> stored = new ArrayList<>();
+        java.util.Set<TransactionId> newIds = new java.util.HashSet<>();
+        java.util.Set<TrackingNumber> newTracking = new java.util.HashSet<>();
         for (Transaction t : changes.inserts()) {
-            if (byId.containsKey(t.id()) || byTracking.containsKey(t.tracking())) {
+            // duplicates within the same commit count too
+            if (byId.containsKey(t.id()) || byTracking.containsKey(t.tracking()) || !newIds.add(t.id())
+                    || !newTracking.add(t.tracking())) {
                 throw Conflicts.duplicate("Transaction " + t.tracking());
             }
             stored.add(t.toBuilder().version(1).build());
