@@ -39,8 +39,16 @@ public final class PostgresCluster implements AutoCloseable {
         this.cleanup = new Thread(this::stopQuietlyOnExit, "iep-postgres-cleanup");
     }
 
-    /** The newest {@code /usr/lib/postgresql/<version>/bin} holding {@code initdb}, if any. */
+    /**
+     * The directory of {@code initdb} and {@code pg_ctl}: the system property {@code iep.postgres.bin} when set (e.g.
+     * a Homebrew or EDB install), otherwise the newest {@code /usr/lib/postgresql/<version>/bin} (Debian, Ubuntu).
+     */
     public static Optional<Path> binaries() {
+        String configured = System.getProperty("iep.postgres.bin", "");
+        if (!configured.isEmpty()) {
+            Path bin = Paths.get(configured);
+            return Files.isExecutable(bin.resolve("initdb")) ? Optional.of(bin) : Optional.empty();
+        }
         Path base = Paths.get("/usr/lib/postgresql");
         if (!Files.isDirectory(base)) {
             return Optional.empty();

@@ -42,8 +42,9 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     private static PostgresCluster startCluster() {
         Optional<Path> bin = PostgresCluster.binaries();
         if (bin.isEmpty()) {
-            String message = "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin;"
-                    + " install the Debian package 'postgresql' (.ci/run does) to run the PostgreSQL tests";
+            String message = "PostgreSQL binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin or"
+                    + " -Diep.postgres.bin; install the Debian package 'postgresql' (.ci/run does) to run the"
+                    + " PostgreSQL tests";
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException(message + " (CI=true, so this is a failure)");
             }
