@@ -2,7 +2,9 @@ package org.iep.adapters.jdbc;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.iep.api.Problem;
 
@@ -43,6 +45,53 @@ public record JdbcConfig(String url, String user, Secret password, int poolSize,
         if (!problems.isEmpty()) {
             throw new InvalidJdbcConfigurationException(problems);
         }
+    }
+
+    /**
+     * Reads the {@code iep.jdbc.*} keys (README, "Configuration"): {@code url}, {@code user}, {@code password},
+     * {@code poolSize} (default 10), {@code connectionTimeout} (ISO-8601 such as {@code PT30S}, default 30 s) and
+     * {@code migrate} ({@code true}/{@code false}, default true). Unparseable values and invalid ones are reported
+     * together in one {@link InvalidJdbcConfigurationException}.
+     */
+    public static JdbcConfig from(Map<String, String> settings) {
+        List<Problem> problems = new ArrayList<>();
+        int poolSize = 10;
+        Duration timeout = Duration.ofSeconds(30);
+        boolean migrate = true;
+        String size = settings.get("iep.jdbc.poolSize");
+        if (size != null) {
+            try {
+                poolSize = Integer.parseInt(size.trim());
+            } catch (NumberFormatException e) {
+                problems.add(new Problem("iep.jdbc.poolSize", "must be a whole number, was '" + size + "'"));
+            }
+        }
+        String wait = settings.get("iep.jdbc.connectionTimeout");
+        if (wait != null) {
+            try {
+                timeout = Duration.parse(wait.trim());
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem("iep.jdbc.connectionTimeout", "must be an ISO-8601 duration such as PT30S,"
+                        + " was '" + wait + "'"));
+            }
+        }
+        String run = settings.getOrDefault("iep.jdbc.migrate", "true").trim();
+        if (run.equals("true") || run.equals("false")) {
+            migrate = Boolean.parseBoolean(run);
+        } else {
+            problems.add(new Problem("iep.jdbc.migrate", "must be true or false, was '" + run + "'"));
+        }
+        String password = settings.get("iep.jdbc.password");
+        try {
+            JdbcConfig config = new JdbcConfig(settings.get("iep.jdbc.url"), settings.get("iep.jdbc.user"),
+                    password == null ? null : Secret.of(password), poolSize, timeout, migrate);
+            if (problems.isEmpty()) {
+                return config;
+            }
+        } catch (InvalidJdbcConfigurationException e) {
+            problems.addAll(0, e.problems());
+        }
+        throw new InvalidJdbcConfigurationException(problems);
     }
 
     /** A pool of 10 with a 30-second connection timeout that migrates at start. */

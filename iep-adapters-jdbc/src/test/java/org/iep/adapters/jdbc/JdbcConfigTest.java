@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.iep.api.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,27 @@ class JdbcConfigTest {
         assertThat(config.migrate()).isTrue();
         assertThat(config.withPoolSize(3).withConnectionTimeout(Duration.ofSeconds(1)).withMigrate(false))
                 .isEqualTo(new JdbcConfig("jdbc:h2:mem:x", "", Secret.of(""), 3, Duration.ofSeconds(1), false));
+    }
+
+    @Test
+    void readsSettingsWithDefaults() {
+        JdbcConfig config = JdbcConfig.from(Map.of("iep.jdbc.url", "jdbc:postgresql://db/iep", "iep.jdbc.user",
+                "iep_app", "iep.jdbc.password", "s3cret"));
+
+        assertThat(config).isEqualTo(JdbcConfig.of("jdbc:postgresql://db/iep", "iep_app", Secret.of("s3cret")));
+        assertThat(JdbcConfig.from(Map.of("iep.jdbc.url", "jdbc:h2:mem:x", "iep.jdbc.user", "",
+                "iep.jdbc.password", "", "iep.jdbc.poolSize", " 4 ", "iep.jdbc.connectionTimeout", "PT2S",
+                "iep.jdbc.migrate", "false")))
+                .isEqualTo(new JdbcConfig("jdbc:h2:mem:x", "", Secret.of(""), 4, Duration.ofSeconds(2), false));
+    }
+
+    @Test
+    void unparseableAndInvalidSettingsAreReportedTogether() {
+        assertThatThrownBy(() -> JdbcConfig.from(Map.of("iep.jdbc.url", "jdbc:oracle:x", "iep.jdbc.poolSize", "ten",
+                "iep.jdbc.connectionTimeout", "30s", "iep.jdbc.migrate", "yes")))
+                .isInstanceOfSatisfying(InvalidJdbcConfigurationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("iep.jdbc.url", "iep.jdbc.user",
+                                "iep.jdbc.password", "iep.jdbc.poolSize", "iep.jdbc.connectionTimeout",
+                                "iep.jdbc.migrate"));
     }
 }
