@@ -1,6 +1,6 @@
 package org.iep.adapters.jdbc;
 
-import com.google.inject.AbstractModule;
+import com.google.inject.PrivateModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.Objects;
@@ -23,18 +23,19 @@ import org.iep.api.spi.TransactionStore;
 import org.iep.api.spi.UserStore;
 
 /**
- * Guice bindings of every store port on JDBC. Provides, all as singletons:
+ * Guice bindings of every store port on JDBC. Exposes, all as singletons:
  * <ul>
  *   <li>{@link JdbcDatabase}: the pool, started (and the schema migrated) when first injected; the application
  *       closes it at shutdown;</li>
- *   <li>{@link DataSource}: that pool;</li>
  *   <li>{@link TransactionStore}, {@link DirectoryStore}, {@link UserStore}, {@link NodeStore}, {@link AccessStore},
  *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}: the {@code Jdbc*} implementations.</li>
  * </ul>
+ * The {@link DataSource} and the implementation classes stay private to the module, so an application can bind its
+ * own {@code DataSource} without a clash.
  * {@code configure()} only declares bindings; nothing connects until the injector creates the database.
  * Immutable; thread-safe.
  */
-public final class JdbcModule extends AbstractModule {
+public final class JdbcModule extends PrivateModule {
     private final JdbcConfig config;
 
     public JdbcModule(JdbcConfig config) {
@@ -51,6 +52,15 @@ public final class JdbcModule extends AbstractModule {
         bind(SessionStore.class).to(JdbcSessionStore.class).in(Singleton.class);
         bind(AuditLog.class).to(JdbcAuditLog.class).in(Singleton.class);
         bind(JobQueue.class).to(JdbcJobQueue.class).in(Singleton.class);
+        expose(JdbcDatabase.class);
+        expose(TransactionStore.class);
+        expose(DirectoryStore.class);
+        expose(UserStore.class);
+        expose(NodeStore.class);
+        expose(AccessStore.class);
+        expose(SessionStore.class);
+        expose(AuditLog.class);
+        expose(JobQueue.class);
     }
 
     @Provides

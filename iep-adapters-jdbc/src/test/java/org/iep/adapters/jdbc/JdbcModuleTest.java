@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.ProvisionException;
 import java.time.Duration;
 import java.util.UUID;
@@ -38,11 +39,12 @@ class JdbcModuleTest {
                 AccessStore.class, SessionStore.class, AuditLog.class, JobQueue.class}) {
                 assertThat(injector.getInstance(port).getClass().getSimpleName()).startsWith("Jdbc");
             }
-            assertThat(injector.getInstance(DataSource.class)).isSameAs(database.dataSource());
+            assertThat(injector.getExistingBinding(Key.get(DataSource.class))).as("kept private").isNull();
             transactions.commit(TransactionChanges.insert(Transactions.transfer(1).build()));
             injector.getInstance(DirectoryStore.class).putInstitution(Fixtures.STEE);
 
-            assertThat(transactions.find(Transactions.transfer(1).build().id())).isPresent();
+            assertThat(new JdbcTransactionStore(database.dataSource()).find(Transactions.transfer(1).build().id()))
+                    .as("the stores use the exposed database").isPresent();
             assertThat(injector.getInstance(DirectoryStore.class).institutionByCode("STEE")).contains(Fixtures.STEE);
         }
     }
