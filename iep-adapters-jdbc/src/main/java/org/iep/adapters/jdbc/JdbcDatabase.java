@@ -41,7 +41,7 @@ public final class JdbcDatabase implements AutoCloseable {
             pool = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             throw new DatabaseException(JdbcErrorCode.DATABASE_UNAVAILABLE, "Cannot open a connection to "
-                    + config.url() + " as '" + config.user() + "' (" + e.getMessage() + "). Check that the database"
+                    + redacted(config.url()) + " as '" + config.user() + "' (" + e.getMessage() + "). Check that the database"
                     + " is running, and check iep.jdbc.url, iep.jdbc.user and iep.jdbc.password.", true, e);
         }
         JdbcDatabase database = new JdbcDatabase(pool);
@@ -60,6 +60,11 @@ public final class JdbcDatabase implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /** The URL without any password given in it as a parameter. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private void migrate() {

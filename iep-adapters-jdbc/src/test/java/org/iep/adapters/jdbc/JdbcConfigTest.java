@@ -61,4 +61,12 @@ class JdbcConfigTest {
                                 "iep.jdbc.password", "iep.jdbc.poolSize", "iep.jdbc.connectionTimeout",
                                 "iep.jdbc.migrate"));
     }
+
+    @Test
+    void passwordsInUrlsAreRedactedFromMessages() {
+        assertThat(JdbcDatabase.redacted("jdbc:postgresql://db/iep?user=a&password=hunter2&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/iep?user=a&password=***&ssl=true");
+        assertThat(JdbcDatabase.redacted("jdbc:h2:file:/x;PASSWORD=hunter2;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:file:/x;PASSWORD=***;MODE=PostgreSQL");
+    }
 }

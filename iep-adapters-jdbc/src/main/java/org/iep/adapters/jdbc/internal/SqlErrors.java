@@ -49,8 +49,10 @@ public final class SqlErrors {
                     + " was refused: the database role lacks a privilege (SQLState 42501). Grant it as"
                     + " db/iep-roles/postgresql-app-role.sql does, or connect with the right role.", false, e);
         }
-        return new DatabaseException(JdbcErrorCode.STATEMENT_FAILED, action + " failed (SQLState " + state + "): "
-                + e.getMessage() + ". Check that the schema is migrated to this IEP version.", false, e);
+        // The driver's message can quote stored values (patient data); it stays in the cause, not in our message.
+        return new DatabaseException(JdbcErrorCode.STATEMENT_FAILED, action + " failed (SQLState " + state + ")."
+                + " Check that the schema is migrated to this IEP version and that values fit their columns.",
+                false, e);
     }
 
     private static boolean isConnectionLoss(SQLException e, String state) {

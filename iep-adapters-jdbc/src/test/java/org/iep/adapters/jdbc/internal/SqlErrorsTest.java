@@ -49,6 +49,15 @@ class SqlErrorsTest {
                 false);
     }
 
+    @Test
+    void valuesQuotedByTheDriverStayOutOfTheMessage() {
+        IepException e = SqlErrors.translate(new SQLException("Value too long: 'SMITH^JOHN 1970-01-01'", "22001"),
+                "Storing x");
+
+        assertThat(e.getMessage()).doesNotContain("SMITH");
+        assertThat(e.getCause().getMessage()).contains("SMITH");
+    }
+
     private static void assertDatabase(IepException e, JdbcErrorCode code, boolean retryable) {
         assertThat(e).isInstanceOf(DatabaseException.class);
         assertThat(e.errorCode()).isEqualTo(code);
