@@ -33,7 +33,8 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
         return cluster(context);
     }
 
-    private static PostgresCluster cluster(ExtensionContext context) {
+    /** The run's shared cluster, started on first use. */
+    static PostgresCluster cluster(ExtensionContext context) {
         // JUnit closes AutoCloseable values of the root store when the whole run ends.
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("cluster", k -> startCluster(),
                 PostgresCluster.class);

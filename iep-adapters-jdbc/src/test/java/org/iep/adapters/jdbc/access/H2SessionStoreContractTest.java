@@ -1,30 +1,17 @@
 package org.iep.adapters.jdbc.access;
 
-import org.iep.adapters.jdbc.TestDatabase;
+import org.iep.adapters.jdbc.ContractDatabase;
 import org.iep.api.spi.SessionStore;
 import org.iep.testkit.contract.SessionStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link JdbcSessionStore} against the {@link SessionStoreContract} on an H2 in-memory database (PostgreSQL mode). */
 class H2SessionStoreContractTest extends SessionStoreContract {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = TestDatabase.h2();
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final ContractDatabase DB = ContractDatabase.h2();
 
     @Override
     protected SessionStore newStore() {
-        db.reset();
-        return new JdbcSessionStore(db.dataSource());
+        return new JdbcSessionStore(DB.fresh());
     }
 }

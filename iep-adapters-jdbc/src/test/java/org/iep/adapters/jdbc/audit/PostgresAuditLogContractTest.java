@@ -1,47 +1,20 @@
 package org.iep.adapters.jdbc.audit;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import org.iep.adapters.jdbc.JdbcDatabase;
-import org.iep.adapters.jdbc.PostgresCluster;
-import org.iep.adapters.jdbc.PostgresExtension;
-import org.iep.adapters.jdbc.TestDatabase;
+import org.iep.adapters.jdbc.ContractDatabase;
 import org.iep.api.spi.AuditLog;
 import org.iep.testkit.contract.Capability;
 import org.iep.testkit.contract.AuditLogContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@link JdbcAuditLog} against the {@link AuditLogContract} on a real PostgreSQL (the throwaway cluster of {@link PostgresExtension}). */
-@ExtendWith(PostgresExtension.class)
+/** {@link JdbcAuditLog} against the {@link AuditLogContract} on a real PostgreSQL (the throwaway cluster of {@link org.iep.adapters.jdbc.PostgresExtension}). */
 class PostgresAuditLogContractTest extends AuditLogContract {
-    private static TestDatabase db;
-    private final List<JdbcDatabase> reopened = new ArrayList<>();
-
-    @BeforeAll
-    static void startDatabase(PostgresCluster cluster) {
-        db = TestDatabase.postgres(cluster);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final ContractDatabase DB = ContractDatabase.postgres();
 
     @Override
     protected AuditLog newLog() {
-        db.reset();
-        return new JdbcAuditLog(db.dataSource());
-    }
-
-    @AfterEach
-    void closeReopened() {
-        reopened.forEach(JdbcDatabase::close);
+        return new JdbcAuditLog(DB.fresh());
     }
 
     @Override
@@ -49,11 +22,8 @@ class PostgresAuditLogContractTest extends AuditLogContract {
         return Set.of(Capability.DURABLE);
     }
 
-    /** A second, independent pool on the same database: what a restarted or another node sees. */
     @Override
     protected AuditLog reopen() {
-        JdbcDatabase second = db.open();
-        reopened.add(second);
-        return new JdbcAuditLog(second.dataSource());
+        return new JdbcAuditLog(DB.reopened());
     }
 }

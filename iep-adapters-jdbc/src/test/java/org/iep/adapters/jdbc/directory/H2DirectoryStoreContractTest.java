@@ -1,30 +1,17 @@
 package org.iep.adapters.jdbc.directory;
 
-import org.iep.adapters.jdbc.TestDatabase;
+import org.iep.adapters.jdbc.ContractDatabase;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.testkit.contract.DirectoryStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link JdbcDirectoryStore} against the {@link DirectoryStoreContract} on an H2 in-memory database (PostgreSQL mode). */
 class H2DirectoryStoreContractTest extends DirectoryStoreContract {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = TestDatabase.h2();
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final ContractDatabase DB = ContractDatabase.h2();
 
     @Override
     protected DirectoryStore newStore() {
-        db.reset();
-        return new JdbcDirectoryStore(db.dataSource());
+        return new JdbcDirectoryStore(DB.fresh());
     }
 }

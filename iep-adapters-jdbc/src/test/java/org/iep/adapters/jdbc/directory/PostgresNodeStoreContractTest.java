@@ -1,34 +1,17 @@
 package org.iep.adapters.jdbc.directory;
 
-import org.iep.adapters.jdbc.PostgresCluster;
-import org.iep.adapters.jdbc.PostgresExtension;
-import org.iep.adapters.jdbc.TestDatabase;
+import org.iep.adapters.jdbc.ContractDatabase;
 import org.iep.api.spi.NodeStore;
 import org.iep.testkit.contract.NodeStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@link JdbcNodeStore} against the {@link NodeStoreContract} on a real PostgreSQL (the throwaway cluster of {@link PostgresExtension}). */
-@ExtendWith(PostgresExtension.class)
+/** {@link JdbcNodeStore} against the {@link NodeStoreContract} on a real PostgreSQL (the throwaway cluster of {@link org.iep.adapters.jdbc.PostgresExtension}). */
 class PostgresNodeStoreContractTest extends NodeStoreContract {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void startDatabase(PostgresCluster cluster) {
-        db = TestDatabase.postgres(cluster);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final ContractDatabase DB = ContractDatabase.postgres();
 
     @Override
     protected NodeStore newStore() {
-        db.reset();
-        return new JdbcNodeStore(db.dataSource());
+        return new JdbcNodeStore(DB.fresh());
     }
 }

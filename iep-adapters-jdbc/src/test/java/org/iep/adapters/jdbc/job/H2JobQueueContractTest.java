@@ -1,43 +1,20 @@
 package org.iep.adapters.jdbc.job;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import org.iep.adapters.jdbc.JdbcDatabase;
-import org.iep.adapters.jdbc.TestDatabase;
+import org.iep.adapters.jdbc.ContractDatabase;
 import org.iep.api.spi.JobQueue;
 import org.iep.testkit.contract.Capability;
 import org.iep.testkit.contract.JobQueueContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link JdbcJobQueue} against the {@link JobQueueContract} on an H2 in-memory database (PostgreSQL mode). */
 class H2JobQueueContractTest extends JobQueueContract {
-    private static TestDatabase db;
-    private final List<JdbcDatabase> reopened = new ArrayList<>();
-
-    @BeforeAll
-    static void startDatabase() {
-        db = TestDatabase.h2();
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final ContractDatabase DB = ContractDatabase.h2();
 
     @Override
     protected JobQueue newQueue() {
-        db.reset();
-        return new JdbcJobQueue(db.dataSource());
-    }
-
-    @AfterEach
-    void closeReopened() {
-        reopened.forEach(JdbcDatabase::close);
+        return new JdbcJobQueue(DB.fresh());
     }
 
     @Override
@@ -45,11 +22,8 @@ class H2JobQueueContractTest extends JobQueueContract {
         return Set.of(Capability.DURABLE);
     }
 
-    /** A second, independent pool on the same database: what a restarted or another node sees. */
     @Override
     protected JobQueue reopen() {
-        JdbcDatabase second = db.open();
-        reopened.add(second);
-        return new JdbcJobQueue(second.dataSource());
+        return new JdbcJobQueue(DB.reopened());
     }
 }
