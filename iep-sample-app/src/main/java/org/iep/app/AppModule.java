@@ -1,0 +1,58 @@
+package org.iep.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.iep.adapters.jdbc.JdbcModule;
+import org.iep.api.spi.BlobStore;
+import org.iep.api.spi.KeyProvider;
+import org.iep.api.spi.MailSender;
+import org.iep.api.spi.SmsSender;
+import org.iep.app.config.AppConfig;
+import org.iep.app.dev.DevMailbox;
+import org.iep.core.access.AccessLinks;
+import org.iep.core.blob.FileSystemBlobStore;
+import org.iep.core.secret.FileKeyProvider;
+import org.iep.core.wiring.IepCoreModule;
+
+/**
+ * The portal's wiring: the JDBC stores, the filesystem blob store and the master key file under the data
+ * directory, the dev mailbox for mail and SMS, and the core. Declares bindings only; nothing starts here.
+ */
+final class AppModule extends AbstractModule {
+    private final AppConfig config;
+
+    AppModule(AppConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        install(new JdbcModule(config.jdbc()));
+        install(new IepCoreModule());
+        bind(AppConfig.class).toInstance(config);
+        bind(AccessLinks.class).toInstance(new AccessLinks(config.publicUrl()));
+        bind(MailSender.class).to(DevMailbox.class);
+        bind(SmsSender.class).to(DevMailbox.class);
+    }
+
+    @Provides
+    @Singleton
+    DevMailbox devMailbox(Clock clock) {
+        return new DevMailbox(clock);
+    }
+
+    @Provides
+    @Singleton
+    BlobStore blobs() {
+        return new FileSystemBlobStore(config.dataDir().resolve("blobs"));
+    }
+
+    @Provides
+    @Singleton
+    KeyProvider keys(SecureRandom random) {
+        return FileKeyProvider.createIfAbsent(config.dataDir().resolve("keys").resolve("master.key"), random);
+    }
+}

@@ -1,0 +1,101 @@
+package org.iep.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.iep.adapters.jdbc.JdbcDatabase;
+import org.iep.api.spi.DirectoryStore;
+import org.iep.app.config.AppConfig;
+import org.iep.app.demo.DemoData;
+import org.iep.app.dev.DevMailbox;
+import org.iep.app.web.WebServer;
+import org.iep.app.work.Workers;
+import org.iep.core.wiring.IepCore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running portal: database opened and migrated, core built, demo data seeded when asked, periodic jobs running
+ * and the HTTP server listening. {@link #close} stops them in reverse order; {@code /health} answers 503 from the
+ * moment closing begins.
+ */
+public final class IepApplication implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IepApplication.class);
+
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private final Injector injector;
+    private final Workers workers;
+    private final WebServer web;
+
+    private IepApplication(AppConfig config) throws Exception {
+        injector = Guice.createInjector(new AppModule(config));
+        JdbcDatabase database = injector.getInstance(JdbcDatabase.class);   // opens and migrates the database
+        Workers startedWorkers = null;
+        try {
+            IepCore core = injector.getInstance(IepCore.class);
+            if (config.demoData()) {
+                new DemoData(core.directory(), injector.getInstance(DirectoryStore.class)).seedIfEmpty();
+            }
+            startedWorkers = new Workers(injector.getInstance(Clock.class), List.of(
+                    new Workers.Periodic("outbox", Duration.ofSeconds(2), now -> core.outboxWorker().runOnce(now)),
+                    new Workers.Periodic("expiry reminders", Duration.ofMinutes(15),
+                            now -> core.expiryReminders().runOnce(now)),
+                    new Workers.Periodic("purge", Duration.ofHours(1), now -> core.purgeJob().runOnce(now))));
+            WebServer server = new WebServer(config.httpHost(), config.httpPort(), ready::get,
+                    config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty());
+            try {
+                server.start();
+            } catch (Exception e) {
+                server.close();
+                throw e;
+            }
+            workers = startedWorkers;
+            web = server;
+        } catch (Exception | Error e) {
+            if (startedWorkers != null) {
+                startedWorkers.close();
+            }
+            database.close();
+            throw e;
+        }
+        ready.set(true);
+        LOG.info("IEP portal ready at {} (listening on {}:{}; data in {})", config.publicUrl(), config.httpHost(),
+                web.port(), config.dataDir());
+        if (config.devMailbox()) {
+            LOG.info("No mail or SMS gateway configured: messages go to the dev mailbox at {}/dev/mailbox",
+                    config.publicUrl());
+        }
+    }
+
+    /** Starts the portal; on failure, whatever had started is stopped again. */
+    public static IepApplication start(AppConfig config) throws Exception {
+        return new IepApplication(config);
+    }
+
+    public int httpPort() {
+        return web.port();
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+
+    @Override
+    public void close() throws Exception {
+        ready.set(false);
+        try {
+            web.close();
+        } finally {
+            try {
+                workers.close();
+            } finally {
+                injector.getInstance(JdbcDatabase.class).close();
+                LOG.info("IEP portal stopped");
+            }
+        }
+    }
+}

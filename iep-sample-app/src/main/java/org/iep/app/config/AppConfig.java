@@ -1,0 +1,95 @@
+package org.iep.app.config;
+
+import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.iep.adapters.jdbc.InvalidJdbcConfigurationException;
+import org.iep.adapters.jdbc.JdbcConfig;
+import org.iep.api.Problem;
+
+/**
+ * The portal's validated configuration. {@link #from} reports every problem at once. Defaults are the embedded
+ * ones: 127.0.0.1:8080, data under {@code ./iep-data} (H2 database file, blobs, master key), the dev mailbox
+ * instead of real mail and SMS gateways, and demo data.
+ *
+ * @param publicUrl the base URL individuals' links point at
+ * @param devMailbox keep sent e-mails and texts in memory and show them at {@code /dev/mailbox} (no real gateway)
+ * @param demoData seed two hospitals and their users on an empty database
+ */
+public record AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, JdbcConfig jdbc,
+                        boolean devMailbox, boolean demoData) {
+
+    /** Every key the portal reads; environment variables are looked up for these. */
+    public static final List<String> KEYS = List.of("iep.http.host", "iep.http.port", "iep.publicUrl",
+            "iep.dataDir", "iep.jdbc.url", "iep.jdbc.user", "iep.jdbc.password", "iep.jdbc.poolSize",
+            "iep.jdbc.connectionTimeout", "iep.jdbc.migrate", "iep.mail.mode", "iep.demo");
+
+    public static AppConfig from(Settings s) {
+        List<Problem> problems = new ArrayList<>();
+        String host = s.get("iep.http.host", "127.0.0.1");
+        int port = 8080;
+        String portText = s.get("iep.http.port", "8080");
+        try {
+            port = Integer.parseInt(portText);
+            if (port < 0 || port > 65535) {
+                problems.add(new Problem("iep.http.port", "must be between 0 (any free port) and 65535, was " + port));
+            }
+        } catch (NumberFormatException e) {
+            problems.add(new Problem("iep.http.port", "must be a port number, was '" + portText + "'"));
+        }
+        String publicUrl = s.get("iep.publicUrl", "http://" + host + ":" + port);
+        try {
+            URI uri = URI.create(publicUrl);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                problems.add(new Problem("iep.publicUrl", "must be an http(s) URL such as https://iep.example.nhs.uk"));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem("iep.publicUrl", "is not a URL: '" + publicUrl + "'"));
+        }
+        Path dataDir = Path.of("iep-data");
+        try {
+            dataDir = Path.of(s.get("iep.dataDir", "iep-data")).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            problems.add(new Problem("iep.dataDir", "is not a valid path: " + e.getReason()));
+        }
+        String mailMode = s.get("iep.mail.mode", "dev");
+        if (!mailMode.equals("dev")) {
+            problems.add(new Problem("iep.mail.mode", "only 'dev' (the in-process dev mailbox) is available in this"
+                    + " build, was '" + mailMode + "'"));
+        }
+        String demo = s.get("iep.demo", "true");
+        if (!demo.equals("true") && !demo.equals("false")) {
+            problems.add(new Problem("iep.demo", "must be true or false, was '" + demo + "'"));
+        }
+        JdbcConfig jdbc = null;
+        try {
+            jdbc = JdbcConfig.from(jdbcSettings(s, dataDir));
+        } catch (InvalidJdbcConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidAppConfigException(problems);
+        }
+        return new AppConfig(host, port, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, true,
+                Boolean.parseBoolean(demo));
+    }
+
+    private static Map<String, String> jdbcSettings(Settings s, Path dataDir) {
+        Map<String, String> jdbc = new HashMap<>();
+        s.asMap().forEach((k, v) -> {
+            if (k.startsWith("iep.jdbc.")) {
+                jdbc.put(k, v);
+            }
+        });
+        // The embedded default: an H2 file under the data directory, speaking the PostgreSQL dialect.
+        jdbc.putIfAbsent("iep.jdbc.url", "jdbc:h2:file:" + dataDir.resolve("db").resolve("iep")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        jdbc.putIfAbsent("iep.jdbc.user", "iep");
+        jdbc.putIfAbsent("iep.jdbc.password", "");
+        return jdbc;
+    }
+}

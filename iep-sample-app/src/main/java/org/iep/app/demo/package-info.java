@@ -1,0 +1,2 @@
+/** Demo data for the embedded defaults: seeded only into an empty database. */
+package org.iep.app.demo;

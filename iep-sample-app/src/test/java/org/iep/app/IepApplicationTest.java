@@ -1,0 +1,74 @@
+package org.iep.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.iep.api.spi.DirectoryStore;
+import org.iep.app.config.AppConfig;
+import org.iep.app.config.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IepApplicationTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    private AppConfig config() {
+        return AppConfig.from(Settings.of(Map.of("iep.http.port", "0", "iep.dataDir", data.toString())));
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void startsOnEmbeddedDefaultsAnswersHealthWithSecurityHeadersAndStopsCleanly() throws Exception {
+        int port;
+        try (IepApplication app = IepApplication.start(config())) {
+            port = app.httpPort();
+            HttpResponse<String> health = get(port, "/health");
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("UP");
+            assertThat(health.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(health.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+            assertThat(health.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(health.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                    csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+            assertThat(get(port, "/dev/mailbox").body()).contains("Development mailbox");
+            assertThat(app.injector().getInstance(DirectoryStore.class).institutions()).hasSize(2);
+        }
+        assertThatThrownBy(() -> get(port, "/health")).isInstanceOf(ConnectException.class);
+        assertThat(data.resolve("keys/master.key")).exists();
+    }
+
+    @Test
+    void aRestartKeepsTheDataAndDoesNotSeedTheDemoAgain() throws Exception {
+        try (IepApplication first = IepApplication.start(config())) {
+            assertThat(first.injector().getInstance(DirectoryStore.class).institutions()).hasSize(2);
+        }
+        try (IepApplication second = IepApplication.start(config())) {
+            assertThat(second.injector().getInstance(DirectoryStore.class).institutions()).hasSize(2);
+        }
+    }
+
+    @Test
+    void withoutDemoDataTheDatabaseStaysEmpty() throws Exception {
+        AppConfig noDemo = AppConfig.from(Settings.of(Map.of("iep.http.port", "0", "iep.dataDir", data.toString(),
+                "iep.demo", "false")));
+        try (IepApplication app = IepApplication.start(noDemo)) {
+            assertThat(app.injector().getInstance(DirectoryStore.class).institutions()).isEmpty();
+        }
+    }
+}

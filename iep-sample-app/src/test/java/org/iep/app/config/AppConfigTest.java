@@ -1,0 +1,69 @@
+package org.iep.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.iep.api.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void embeddedDefaults() {
+        AppConfig c = AppConfig.from(Settings.of(Map.of()));
+
+        assertThat(c.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.publicUrl()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(c.jdbc().url()).startsWith("jdbc:h2:file:").contains("iep-data").contains("MODE=PostgreSQL");
+        assertThat(c.devMailbox()).isTrue();
+        assertThat(c.demoData()).isTrue();
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        Settings bad = Settings.of(Map.of("iep.http.port", "eighty", "iep.publicUrl", "ftp://x", "iep.demo", "maybe",
+                "iep.jdbc.poolSize", "many", "iep.mail.mode", "carrier-pigeon"));
+
+        assertThatThrownBy(() -> AppConfig.from(bad)).isInstanceOfSatisfying(InvalidAppConfigException.class,
+                e -> assertThat(e.problems()).extracting(Problem::field).containsExactlyInAnyOrder("iep.http.port",
+                        "iep.publicUrl", "iep.demo", "iep.jdbc.poolSize", "iep.mail.mode"));
+    }
+
+    @Test
+    void environmentOverridesTheFileAndSystemPropertiesOverrideBoth() throws IOException {
+        Path file = dir.resolve("iep.properties");
+        Files.writeString(file, "iep.http.port=9000\niep.publicUrl=https://iep.example.nhs.uk/\niep.demo=false\n");
+        Properties system = new Properties();
+        system.setProperty("iep.demo", "true");
+
+        AppConfig c = AppConfig.from(Settings.load(file, Map.of("IEP_HTTP_PORT", "9100"), system, AppConfig.KEYS));
+
+        assertThat(c.httpPort()).isEqualTo(9100);
+        assertThat(c.publicUrl()).isEqualTo("https://iep.example.nhs.uk");
+        assertThat(c.demoData()).isTrue();
+    }
+
+    @Test
+    void secretsAreRedactedForTheLog() {
+        Settings s = Settings.of(Map.of("iep.jdbc.password", "hunter2", "iep.jdbc.user", "iep",
+                "iep.jdbc.url", "jdbc:postgresql://db/iep?password=hunter2"));
+
+        assertThat(s.redacted().toString()).doesNotContain("hunter2").contains("iep.jdbc.user=iep");
+    }
+
+    @Test
+    void anUnreadableFileIsAConfigurationProblem() {
+        assertThatThrownBy(() -> Settings.load(dir.resolve("missing.properties"), Map.of(), new Properties(), List.of()))
+                .isInstanceOf(InvalidAppConfigException.class);
+    }
+}
