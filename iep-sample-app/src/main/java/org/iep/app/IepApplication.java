@@ -12,7 +12,10 @@ import org.iep.api.spi.DirectoryStore;
 import org.iep.app.config.AppConfig;
 import org.iep.app.demo.DemoData;
 import org.iep.app.dev.DevMailbox;
+import org.iep.app.web.Pages;
 import org.iep.app.web.WebServer;
+import org.iep.app.web.individual.IndividualPages;
+import org.iep.api.spi.KeyProvider;
 import org.iep.app.work.Workers;
 import org.iep.core.wiring.IepCore;
 import org.slf4j.Logger;
@@ -38,7 +41,8 @@ public final class IepApplication implements AutoCloseable {
         try {
             IepCore core = injector.getInstance(IepCore.class);
             if (config.demoData()) {
-                new DemoData(core.directory(), injector.getInstance(DirectoryStore.class)).seedIfEmpty();
+                new DemoData(core.directory(), injector.getInstance(DirectoryStore.class), core.transactions())
+                        .seedIfEmpty();
             }
             startedWorkers = new Workers(injector.getInstance(Clock.class), List.of(
                     new Workers.Periodic("outbox", Duration.ofSeconds(2), now -> core.outboxWorker().runOnce(now)),
@@ -46,7 +50,9 @@ public final class IepApplication implements AutoCloseable {
                             now -> core.expiryReminders().runOnce(now)),
                     new Workers.Periodic("purge", Duration.ofHours(1), now -> core.purgeJob().runOnce(now))));
             WebServer server = new WebServer(config.httpHost(), config.httpPort(), ready::get,
-                    config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty());
+                    config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty(),
+                    IndividualPages.routes(core, injector.getInstance(KeyProvider.class), new Pages(),
+                            config.publicUrl().startsWith("https:")));
             try {
                 server.start();
             } catch (Exception e) {

@@ -1,6 +1,25 @@
 package org.iep.app.demo;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.iep.api.directory.Role;
+import org.iep.api.directory.User;
+import org.iep.api.patient.Sex;
+import org.iep.api.recipient.IndividualRecipient;
+import org.iep.api.recipient.PasscodeChannel;
+import org.iep.api.recipient.PostalAddress;
+import org.iep.api.transaction.Party;
+import org.iep.api.transaction.Priority;
+import org.iep.api.transaction.Transaction;
+import org.iep.api.transaction.TransactionStatus;
+import org.iep.core.directory.InstitutionCreated;
+import org.iep.core.transaction.NewTransfer;
+import org.iep.core.transaction.PatientDetails;
+import org.iep.core.transaction.SelectedStudy;
+import org.iep.core.transaction.Transactions;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.core.audit.ClientInfo;
 import org.iep.core.directory.Directory;
@@ -10,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds an empty database with two demo hospitals and their first administrators, through the same directory
- * service (validated, audited) that a system operator uses. Does nothing when any institution exists, so a restart
+ * Seeds an empty database with two demo hospitals, their first administrators and a transfer to a demo patient,
+ * through the same services (validated, audited) that operators and staff use. The demo study has no images yet. Does nothing when any institution exists, so a restart
  * or a real deployment that turned demo data off is never touched. Uses reserved example domains and the Ofcom
  * drama number range only.
  */
@@ -19,12 +38,19 @@ public final class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final ClientInfo SEEDER = new ClientInfo("127.0.0.1");
 
+    /** The demo patient: receives the link at one address and passcodes at a second one (both in the dev mailbox). */
+    public static final IndividualRecipient PATIENT = new IndividualRecipient("patricia.jones@demo.example.org",
+            "Jones", "Patricia", PostalAddress.NONE, "", "patricia.codes@demo.example.org", Locale.UK,
+            PasscodeChannel.EMAIL);
+
     private final Directory directory;
     private final DirectoryStore store;
+    private final Transactions transactions;
 
-    public DemoData(Directory directory, DirectoryStore store) {
+    public DemoData(Directory directory, DirectoryStore store, Transactions transactions) {
         this.directory = directory;
         this.store = store;
+        this.transactions = transactions;
     }
 
     /** Returns how many institutions were created (0 when the database already had some). */
@@ -38,8 +64,24 @@ public final class DemoData {
                 new NewInstitution("NTEE", "Northtown General Hospital", "imaging@ntee.example.org",
                         "+441632960002", "Europe/London", null, null,
                         new NewUser("admin@ntee.example.org", "Lindqvist", "Sven")));
-        hospitals.forEach(h -> directory.createInstitution(h, SEEDER));
-        LOG.info("Demo data: created {} hospitals (STEE, NTEE) with their administrators", hospitals.size());
+        List<InstitutionCreated> created = hospitals.stream().map(h -> directory.createInstitution(h, SEEDER)).toList();
+        sendToDemoPatient(created.get(0));
+        LOG.info("Demo data: created {} hospitals (STEE, NTEE) with their administrators, and a transfer to the demo"
+                + " patient {}", hospitals.size(), PATIENT.email());
         return hospitals.size();
+    }
+
+    /** St Elsewhere's administrator, also given the standard role, sends a CT study to the demo patient. */
+    private void sendToDemoPatient(InstitutionCreated stee) {
+        User admin = stee.administrator();
+        directory.changeRoles(admin.id(), admin.id(), Set.of(Role.ADMINISTRATOR, Role.STANDARD), SEEDER);
+        PatientDetails patient = new PatientDetails("DEMO0001", "STEE", "Jones", "Patricia", LocalDate.of(1970, 1, 31),
+                Sex.FEMALE, "9434765919", "", PostalAddress.NONE);
+        Transaction t = transactions.createTransfer(new NewTransfer(admin.id(), stee.institution().id(), patient,
+                PATIENT, List.of(new SelectedStudy("2.25.1000000000000000000000001", "DEMOACC1", "CT head")),
+                Priority.NORMAL, "Your CT scan, as you asked.", Optional.empty()), SEEDER);
+        Party demo = new Party.System("demo");
+        transactions.advance(t.id(), TransactionStatus.UPLOADING, "", demo, ClientInfo.INTERNAL);
+        transactions.advance(t.id(), TransactionStatus.ON_IEP, "", demo, ClientInfo.INTERNAL);
     }
 }

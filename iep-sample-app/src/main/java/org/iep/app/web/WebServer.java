@@ -1,7 +1,9 @@
 package org.iep.app.web;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -11,12 +13,13 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.iep.app.dev.DevMailbox;
 
-/** The portal's HTTP server (Jetty): health, the dev mailbox when enabled, and the security headers filter. */
+/** The portal's HTTP server (Jetty): health, the dev mailbox when enabled, the given routes, security headers. */
 public final class WebServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(String host, int port, BooleanSupplier ready, Optional<DevMailbox> devMailbox) {
+    public WebServer(String host, int port, BooleanSupplier ready, Optional<DevMailbox> devMailbox,
+                     Map<String, HttpServlet> routes) {
         server = new Server();
         server.setStopTimeout(10_000);
         connector = new ServerConnector(server);
@@ -27,7 +30,9 @@ public final class WebServer implements AutoCloseable {
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/health");
+        context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
         devMailbox.ifPresent(m -> context.addServlet(new ServletHolder(new DevMailboxServlet(m)), "/dev/mailbox"));
+        routes.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);
     }
 
