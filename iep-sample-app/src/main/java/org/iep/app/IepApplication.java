@@ -49,7 +49,8 @@ public final class IepApplication implements AutoCloseable {
                     new Workers.Periodic("expiry reminders", Duration.ofMinutes(15),
                             now -> core.expiryReminders().runOnce(now)),
                     new Workers.Periodic("purge", Duration.ofHours(1), now -> core.purgeJob().runOnce(now))));
-            WebServer server = new WebServer(config.httpHost(), config.httpPort(), ready::get,
+            WebServer server = new WebServer(config.httpHost(), config.httpPort(), config.behindProxy(),
+                    injector.getInstance(Clock.class), ready::get,
                     config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty(),
                     IndividualPages.routes(core, injector.getInstance(KeyProvider.class), new Pages(),
                             config.publicUrl().startsWith("https:")));

@@ -16,15 +16,17 @@ import org.iep.api.Problem;
  * ones: 127.0.0.1:8080, data under {@code ./iep-data} (H2 database file, blobs, master key), the dev mailbox
  * instead of real mail and SMS gateways, and demo data.
  *
+ * @param behindProxy trust {@code Forwarded} / {@code X-Forwarded-*} headers from a reverse proxy (client address
+ *                    for rate limits and audit, HTTPS for cookies and HSTS); only when every request passes it
  * @param publicUrl the base URL individuals' links point at
  * @param devMailbox keep sent e-mails and texts in memory and show them at {@code /dev/mailbox} (no real gateway)
  * @param demoData seed two hospitals and their users on an empty database
  */
-public record AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, JdbcConfig jdbc,
-                        boolean devMailbox, boolean demoData) {
+public record AppConfig(String httpHost, int httpPort, boolean behindProxy, String publicUrl, Path dataDir,
+                        JdbcConfig jdbc, boolean devMailbox, boolean demoData) {
 
     /** Every key the portal reads; environment variables are looked up for these. */
-    public static final List<String> KEYS = List.of("iep.http.host", "iep.http.port", "iep.publicUrl",
+    public static final List<String> KEYS = List.of("iep.http.host", "iep.http.port", "iep.http.behindProxy", "iep.publicUrl",
             "iep.dataDir", "iep.jdbc.url", "iep.jdbc.user", "iep.jdbc.password", "iep.jdbc.poolSize",
             "iep.jdbc.connectionTimeout", "iep.jdbc.migrate", "iep.mail.mode", "iep.demo");
 
@@ -61,10 +63,8 @@ public record AppConfig(String httpHost, int httpPort, String publicUrl, Path da
             problems.add(new Problem("iep.mail.mode", "only 'dev' (the in-process dev mailbox) is available in this"
                     + " build, was '" + mailMode + "'"));
         }
-        String demo = s.get("iep.demo", "true");
-        if (!demo.equals("true") && !demo.equals("false")) {
-            problems.add(new Problem("iep.demo", "must be true or false, was '" + demo + "'"));
-        }
+        boolean behindProxy = flag(s, "iep.http.behindProxy", "false", problems);
+        boolean demo = flag(s, "iep.demo", "true", problems);
         JdbcConfig jdbc = null;
         try {
             jdbc = JdbcConfig.from(jdbcSettings(s, dataDir));
@@ -74,8 +74,15 @@ public record AppConfig(String httpHost, int httpPort, String publicUrl, Path da
         if (!problems.isEmpty()) {
             throw new InvalidAppConfigException(problems);
         }
-        return new AppConfig(host, port, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, true,
-                Boolean.parseBoolean(demo));
+        return new AppConfig(host, port, behindProxy, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, true, demo);
+    }
+
+    private static boolean flag(Settings s, String key, String fallback, List<Problem> problems) {
+        String v = s.get(key, fallback);
+        if (!v.equals("true") && !v.equals("false")) {
+            problems.add(new Problem(key, "must be true or false, was '" + v + "'"));
+        }
+        return Boolean.parseBoolean(v);
     }
 
     private static Map<String, String> jdbcSettings(Settings s, Path dataDir) {

@@ -2,33 +2,55 @@ package org.iep.app.web;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.iep.app.dev.DevMailbox;
 
 /** The portal's HTTP server (Jetty): health, the dev mailbox when enabled, the given routes, security headers. */
 public final class WebServer implements AutoCloseable {
+    /** Forms are small: a passcode, a reason, a forward's details. Bodies beyond this are refused unread. */
+    static final int MAX_FORM_BYTES = 64 * 1024;
+    /** Paths that send messages or check secrets: opening links, passcodes. */
+    static final List<String> RATE_LIMITED = List.of("/a/*", "/login");
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(String host, int port, BooleanSupplier ready, Optional<DevMailbox> devMailbox,
+    public WebServer(String host, int port, boolean behindProxy, Clock clock, BooleanSupplier ready, Optional<DevMailbox> devMailbox,
                      Map<String, HttpServlet> routes) {
         server = new Server();
         server.setStopTimeout(10_000);
-        connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        if (behindProxy) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        context.setMaxFormContentSize(MAX_FORM_BYTES);
+        context.setMaxFormKeys(100);
+        context.setErrorHandler(new GenericErrorHandler());
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder secrets = new FilterHolder(new RateLimitFilter(clock, 30, Duration.ofMinutes(10)));
+        for (String path : RATE_LIMITED) {
+            context.addFilter(secrets, path, EnumSet.of(DispatcherType.REQUEST));
+        }
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/health");
         context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
         devMailbox.ifPresent(m -> context.addServlet(new ServletHolder(new DevMailboxServlet(m)), "/dev/mailbox"));

@@ -20,6 +20,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.iep.app.IepApplication;
 import org.iep.app.config.AppConfig;
 import org.iep.app.config.Settings;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The individual's journey over HTTP against the running portal and its demo transfer (no browser). */
 class IndividualJourneyHttpTest {
@@ -45,8 +49,12 @@ class IndividualJourneyHttpTest {
     private HttpClient http;
     private String base;
 
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
     @BeforeEach
     void start() throws Exception {
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         app = IepApplication.start(AppConfig.from(Settings.of(Map.of("iep.http.port", "0",
                 "iep.dataDir", data.toString()))));
         base = "http://127.0.0.1:" + app.httpPort();
@@ -56,6 +64,18 @@ class IndividualJourneyHttpTest {
     @AfterEach
     void stop() throws Exception {
         app.close();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    }
+
+    /** No secret of the visit reaches a log line, its arguments or its exception. */
+    private void assertNotLogged(String... secrets) {
+        for (ILoggingEvent e : logs.list) {
+            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+                    : e.getThrowableProxy().getMessage());
+            for (String secret : secrets) {
+                assertThat(line).as("log line").doesNotContain(secret);
+            }
+        }
     }
 
     @Test
@@ -116,9 +136,12 @@ class IndividualJourneyHttpTest {
                 .contains("You have declined");
         assertThat(post("/forward", Map.of("csrf", session, "t", t)).statusCode()).isEqualTo(403);
 
+        String sessionId = cookie("iep_session").orElseThrow().getValue();
         HttpResponse<String> out = post("/logout", Map.of("csrf", session));
         assertThat(out.body()).contains("signed out");
         assertThat(get("/dashboard", "en").statusCode()).isEqualTo(403);
+        assertThat(logs.list).isNotEmpty();
+        assertNotLogged(token, code, sessionId);
     }
 
     @Test
