@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.iep.api.AccessDeniedException;
+import org.iep.api.ConflictException;
+import org.iep.api.NotFoundException;
 import org.iep.api.transaction.TransactionId;
 import org.iep.core.access.Action;
 import org.iep.core.access.IndividualAccess;
@@ -51,7 +53,8 @@ final class Acting {
         }
         try {
             return Optional.of(access.authorize(session, new TransactionId(target), action, Visit.client(req)));
-        } catch (AccessDeniedException e) {
+        } catch (AccessDeniedException | ConflictException | NotFoundException e) {
+            // the core's refusal (no access, a forwardee forwarding, an unknown ID): explained, never a 500
             visit.message(req, resp, 403, "action.refused", java.util.Map.of("reason", e.getMessage()));
             return Optional.empty();
         }
