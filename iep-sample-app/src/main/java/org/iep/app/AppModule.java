@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.security.SecureRandom;
+import com.google.inject.multibindings.OptionalBinder;
 import java.time.Clock;
+import java.util.Optional;
 import org.iep.adapters.jdbc.JdbcModule;
 import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.KeyProvider;
@@ -23,9 +25,12 @@ import org.iep.core.wiring.IepCoreModule;
  */
 final class AppModule extends AbstractModule {
     private final AppConfig config;
+    private final Optional<Clock> clock;
 
-    AppModule(AppConfig config) {
+    /** @param clock replaces the system clock (tests, demonstrations of expiry); empty for the system clock */
+    AppModule(AppConfig config, Optional<Clock> clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     @Override
@@ -36,6 +41,7 @@ final class AppModule extends AbstractModule {
         bind(AccessLinks.class).toInstance(new AccessLinks(config.publicUrl()));
         bind(MailSender.class).to(DevMailbox.class);
         bind(SmsSender.class).to(DevMailbox.class);
+        clock.ifPresent(c -> OptionalBinder.newOptionalBinder(binder(), Clock.class).setBinding().toInstance(c));
     }
 
     @Provides

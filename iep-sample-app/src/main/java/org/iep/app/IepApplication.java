@@ -34,8 +34,8 @@ public final class IepApplication implements AutoCloseable {
     private final Workers workers;
     private final WebServer web;
 
-    private IepApplication(AppConfig config) throws Exception {
-        injector = Guice.createInjector(new AppModule(config));
+    private IepApplication(AppConfig config, Optional<Clock> clock) throws Exception {
+        injector = Guice.createInjector(new AppModule(config, clock));
         JdbcDatabase database = injector.getInstance(JdbcDatabase.class);   // opens and migrates the database
         Workers startedWorkers = null;
         try {
@@ -80,7 +80,12 @@ public final class IepApplication implements AutoCloseable {
 
     /** Starts the portal; on failure, whatever had started is stopped again. */
     public static IepApplication start(AppConfig config) throws Exception {
-        return new IepApplication(config);
+        return new IepApplication(config, Optional.empty());
+    }
+
+    /** Starts the portal on the given clock instead of the system's (tests of expiry and lock-outs). */
+    public static IepApplication start(AppConfig config, Clock clock) throws Exception {
+        return new IepApplication(config, Optional.of(clock));
     }
 
     public int httpPort() {

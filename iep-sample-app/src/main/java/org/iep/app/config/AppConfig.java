@@ -1,5 +1,8 @@
 package org.iep.app.config;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -43,6 +46,10 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
         } catch (NumberFormatException e) {
             problems.add(new Problem("iep.http.port", "must be a port number, was '" + portText + "'"));
         }
+        if (port == 0 && s.get("iep.publicUrl", null) == null && problems.isEmpty()) {
+            // links must name a real port: take a free one now, as the server would have
+            port = freePort(host, problems);
+        }
         String publicUrl = s.get("iep.publicUrl", "http://" + host + ":" + port);
         try {
             URI uri = URI.create(publicUrl);
@@ -75,6 +82,15 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
             throw new InvalidAppConfigException(problems);
         }
         return new AppConfig(host, port, behindProxy, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, true, demo);
+    }
+
+    private static int freePort(String host, List<Problem> problems) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            problems.add(new Problem("iep.http.host", "cannot listen on '" + host + "': " + e.getMessage()));
+            return 0;
+        }
     }
 
     private static boolean flag(Settings s, String key, String fallback, List<Problem> problems) {

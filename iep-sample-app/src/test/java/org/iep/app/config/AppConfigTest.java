@@ -30,6 +30,14 @@ class AppConfigTest {
     }
 
     @Test
+    void portZeroPicksAFreePortThatTheLinksName() {
+        AppConfig c = AppConfig.from(Settings.of(Map.of("iep.http.port", "0")));
+
+        assertThat(c.httpPort()).isPositive();
+        assertThat(c.publicUrl()).isEqualTo("http://127.0.0.1:" + c.httpPort());
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         Settings bad = Settings.of(Map.of("iep.http.port", "eighty", "iep.publicUrl", "ftp://x", "iep.demo", "maybe",
                 "iep.jdbc.poolSize", "many", "iep.mail.mode", "carrier-pigeon"));

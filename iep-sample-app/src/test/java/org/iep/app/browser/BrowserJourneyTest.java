@@ -1,0 +1,184 @@
+package org.iep.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.iep.app.IepApplication;
+import org.iep.app.config.AppConfig;
+import org.iep.app.config.Settings;
+import org.iep.app.demo.DemoData;
+import org.iep.app.dev.DevMailbox;
+import org.iep.core.wiring.IepCore;
+import org.iep.testkit.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.Select;
+
+/** The individual's journey in headless Chromium, on the portal's embedded defaults and demo data. */
+class BrowserJourneyTest {
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s]+/a/([A-Za-z0-9_-]+)");
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path profile;
+    private final TestClock clock = TestClock.at(Instant.parse("2026-03-02T09:00:00Z"));
+    private IepApplication app;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        browser = Chromium.start(profile);
+        app = IepApplication.start(AppConfig.from(Settings.of(Map.of("iep.http.port", "0",
+                "iep.dataDir", data.toString()))), clock);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+
+    @Test
+    void linkPasscodeDashboardForwardAndDecline() throws Exception {
+        openLinkAndAskForCode("journey");
+        type("code", mailed(DemoData.PATIENT.passcodeEmail(), CODE));
+        click("verify");
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboard").doesNotContain("/a/");
+        assertThat(text()).contains("Your images").contains("St Elsewhere Hospital");
+        browser.findElement(By.cssSelector("details.entry summary")).click();
+        assertThat(text()).contains("CT head").contains("Your CT scan, as you asked.");
+        Chromium.screenshot(browser, "journey-3-dashboard");
+
+        submit(browser.findElement(By.name("forward")));
+        assertThat(text()).contains("Step 1 of 4");
+        type("givenName", "Gregory");
+        type("familyName", "House");
+        type("email", "gp@demo.example.org");
+        new Select(browser.findElement(By.id("language"))).selectByValue("sv");
+        click("next");
+        browser.findElement(By.id("ch-email")).click();
+        type("passcodeEmail", "gp.codes@demo.example.org");
+        click("next");
+        type("message", "For your records");
+        click("next");
+        assertThat(text()).contains("Step 4 of 4").contains("Gregory House");
+        Chromium.screenshot(browser, "journey-4-forward-confirm");
+        browser.findElement(By.id("disclaimer")).click();
+        click("send-forward");
+        assertThat(text()).contains("Images forwarded");
+        assertThat(mailed("gp@demo.example.org", LINK)).isNotBlank();
+
+        browser.get(base() + "/dashboard");
+        browser.findElement(By.cssSelector("details.entry summary")).click();
+        submit(browser.findElement(By.name("decline")));
+        type("reason", "These are not my images");
+        click("confirm-decline");
+        assertThat(text()).contains("You have declined");
+        Chromium.screenshot(browser, "journey-5-declined");
+        browser.get(base() + "/dashboard");
+        assertThat(text()).contains("You are signed out").doesNotContain("CT head");
+    }
+
+    @Test
+    void tenWrongPasscodesLockTheLinkAndTheResendDoesNotResetTheCount() throws Exception {
+        openLinkAndAskForCode("lockout");
+        for (int i = 0; i < 5; i++) {
+            type("code", "000000");
+            click("verify");
+        }
+        assertThat(text()).containsAnyOf("expired or was replaced", "0 more tries");
+        click("resend");
+        for (int i = 0; i < 4; i++) {
+            type("code", "000000");
+            click("verify");
+        }
+        assertThat(text()).contains("1 more tries");
+        type("code", "000000");
+        click("verify");
+        assertThat(text()).contains("Access is locked for now");
+        assertThat(browser.findElements(By.id("code"))).as("no passcode box while locked").isEmpty();
+        Chromium.screenshot(browser, "lockout-locked");
+    }
+
+    @Test
+    void anExpiredLinkSaysSoAndSendsNothing() throws Exception {
+        String token = mailed(DemoData.PATIENT.email(), LINK);
+        clock.advance(Duration.ofDays(15));
+        browser.get(base() + "/a/" + token);
+        click("send");
+        assertThat(text()).contains("These images have expired").contains("imaging@stee.example.org");
+        Chromium.screenshot(browser, "expired-link");
+    }
+
+    private void openLinkAndAskForCode(String shot) throws InterruptedException {
+        String token = mailed(DemoData.PATIENT.email(), LINK);
+        browser.get(base() + "/a/" + token);
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        Chromium.screenshot(browser, shot + "-1-login");
+        click("send");
+        assertThat(text()).contains("We have sent a 6-digit passcode by e-mail to pa");
+        Chromium.screenshot(browser, shot + "-2-passcode");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + app.httpPort();
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private void type(String id, String value) {
+        var field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Clicks a control that submits a form, and waits for the next page to replace this one. */
+    private void click(String id) {
+        submit(browser.findElement(By.id(id)));
+    }
+
+    private void submit(WebElement control) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        control.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private String mailed(String to, Pattern pattern) throws InterruptedException {
+        DevMailbox mailbox = app.injector().getInstance(DevMailbox.class);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            app.injector().getInstance(IepCore.class).outboxWorker().runOnce(clock.instant());
+            for (DevMailbox.Entry e : mailbox.entries()) {
+                Matcher m = pattern.matcher(e.body());
+                if (e.to().equalsIgnoreCase(to) && m.find()) {
+                    return m.group(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nothing matching " + pattern + " was sent to " + to);
+    }
+}
