@@ -47,7 +47,8 @@ final class AccessRules {
         return Optional.empty();
     }
 
-    static Optional<Denial> check(AccessGrant g, Transaction t, Action action, Instant now) {
+    /** @param maxForwards the policy's limit of forwards per received package (3 by default) */
+    static Optional<Denial> check(AccessGrant g, Transaction t, Action action, Instant now, int maxForwards) {
         Optional<Denial> unusable = usable(g, t, now);
         if (unusable.isPresent()) {
             return unusable;
@@ -62,9 +63,12 @@ final class AccessRules {
                             : Optional.empty();
             case DOWNLOAD -> request ? notForRequests() : Optional.empty();
             case FORWARD -> request ? notForRequests()
-                    : g.mayForward() ? Optional.empty()
-                            : deny(CoreErrorCode.FORWARD_NOT_ALLOWED, "A package you received as a forward cannot be"
-                                    + " forwarded again. Ask the sending hospital instead.");
+                    : !g.mayForward() ? deny(CoreErrorCode.FORWARD_NOT_ALLOWED, "A package you received as a forward"
+                            + " cannot be forwarded again. Ask the sending hospital instead.")
+                    : t.forwardCount() >= maxForwards ? deny(CoreErrorCode.FORWARD_LIMIT_REACHED, "This package was"
+                            + " already forwarded " + t.forwardCount() + " times, the most allowed. Ask the sending"
+                            + " hospital instead.")
+                    : Optional.empty();
             case DECLINE -> StatusTable.allowed(t.type(), t.status(), TransactionStatus.DECLINED) ? Optional.empty()
                     : deny(CoreErrorCode.ILLEGAL_TRANSITION, "This package is " + t.status()
                             + " and can no longer be declined.");

@@ -69,7 +69,7 @@ public final class Dashboard {
             Set<Action> allowed = EnumSet.noneOf(Action.class);
             // buttons only where IndividualAccess would allow them: same person, same second factor
             for (Action a : AccessRules.sameIndividual(principal.grant(), g) ? Action.values() : new Action[0]) {
-                if (AccessRules.check(g, t.get(), a, now).isEmpty()) {
+                if (AccessRules.check(g, t.get(), a, now, policy.maxForwards()).isEmpty()) {
                     allowed.add(a);
                 }
             }

@@ -87,7 +87,7 @@ public final class IndividualAccess {
         AccessGrant g = grants.find(principal.grant().id())
                 .orElseThrow(() -> new NotFoundException("Access grant " + principal.grant().id()));
         Transaction t = transaction(g);
-        Optional<Denial> denial = AccessRules.check(g, t, action, clock.instant());
+        Optional<Denial> denial = AccessRules.check(g, t, action, clock.instant(), policy.maxForwards());
         if (denial.isPresent()) {
             auditor.record(party(g), action.auditName(), t, Outcome.DENIED, client, denial.get().code().name());
             throw denial.get().toException();
@@ -128,7 +128,7 @@ public final class IndividualAccess {
     private IndividualPrincipal allow(AccessGrant g, Action action, ClientInfo client, String sessionId) {
         Transaction t = transaction(g);
         Instant now = clock.instant();
-        Optional<Denial> denial = AccessRules.check(g, t, action, now);
+        Optional<Denial> denial = AccessRules.check(g, t, action, now, policy.maxForwards());
         if (denial.isPresent()) {
             auditor.record(party(g), action.auditName(), t, Outcome.DENIED, client, denial.get().code().name());
             throw denial.get().toException();

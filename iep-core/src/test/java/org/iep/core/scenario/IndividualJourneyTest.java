@@ -63,11 +63,13 @@ class IndividualJourneyTest {
             assertThat(fwd.parent()).contains(sent.id());
             assertThat(fwd.expires()).isBeforeOrEqualTo(sent.expires());
         }
-        IndividualPrincipal fourth = world.core.individualAccess().authorize(session, Action.FORWARD, PHONE);
-        assertThatThrownBy(() -> world.core.forwarding().forward(fourth, new ForwardRequest(forwardee("cousin"),
-                "", Optional.empty(), true), PHONE))
+        // a fourth is refused at once, and the dashboard no longer offers it
+        assertThatThrownBy(() -> world.core.individualAccess().authorize(session, Action.FORWARD, PHONE))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.FORWARD_LIMIT_REACHED));
+        IndividualPrincipal lister = world.core.individualAccess().authorize(session, Action.LIST, PHONE);
+        assertThat(world.core.dashboard().all(lister)).filteredOn(e -> e.transaction().id().equals(sent.id()))
+                .singleElement().satisfies(e -> assertThat(e.allowed()).doesNotContain(Action.FORWARD));
         assertThat(world.transactions.find(sent.id())).get().extracting(Transaction::forwardCount).isEqualTo(3);
 
         // the GP received a forward: they can view it but not forward it again

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.Select;
 
@@ -70,24 +71,20 @@ class BrowserJourneyTest {
         assertThat(text()).contains("CT head").contains("Your CT scan, as you asked.");
         Chromium.screenshot(browser, "journey-3-dashboard");
 
-        submit(browser.findElement(By.name("forward")));
-        assertThat(text()).contains("Step 1 of 4");
-        type("givenName", "Gregory");
-        type("familyName", "House");
-        type("email", "gp@demo.example.org");
-        new Select(browser.findElement(By.id("language"))).selectByValue("sv");
-        click("next");
-        browser.findElement(By.id("ch-email")).click();
-        type("passcodeEmail", "gp.codes@demo.example.org");
-        click("next");
-        type("message", "For your records");
-        click("next");
-        assertThat(text()).contains("Step 4 of 4").contains("Gregory House");
-        Chromium.screenshot(browser, "journey-4-forward-confirm");
-        browser.findElement(By.id("disclaimer")).click();
-        click("send-forward");
-        assertThat(text()).contains("Images forwarded");
-        assertThat(mailed("gp@demo.example.org", LINK)).isNotBlank();
+        String[] forwardees = {"gp", "lawyer", "sister"};
+        for (int i = 0; i < forwardees.length; i++) {
+            forward(forwardees[i], i == 0);
+            assertThat(mailed(forwardees[i] + "@demo.example.org", LINK)).isNotBlank();
+        }
+        // after three forwards the button is gone, and a forged fourth is refused by the core
+        browser.get(base() + "/dashboard");
+        browser.findElement(By.cssSelector("details.entry summary")).click();
+        assertThat(browser.findElements(By.name("forward"))).isEmpty();
+        ((JavascriptExecutor) browser).executeScript("var f = document.querySelector('form[action=\"/decline\"]');"
+                + " f.action = '/forward'; f.submit();");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> text().contains("not possible"));
+        assertThat(text()).contains("the most allowed");
+        Chromium.screenshot(browser, "journey-4b-fourth-forward-refused");
 
         browser.get(base() + "/dashboard");
         browser.findElement(By.cssSelector("details.entry summary")).click();
@@ -141,6 +138,31 @@ class BrowserJourneyTest {
         Chromium.screenshot(browser, shot + "-2-passcode");
     }
 
+    /** The four-step wizard from the dashboard, to {@code name}@demo.example.org. */
+    private void forward(String name, boolean screenshot) {
+        browser.get(base() + "/dashboard");
+        browser.findElement(By.cssSelector("details.entry summary")).click();
+        submit(browser.findElement(By.name("forward")));
+        assertThat(text()).contains("Step 1 of 4");
+        type("givenName", name);
+        type("familyName", "Demo");
+        type("email", name + "@demo.example.org");
+        new Select(browser.findElement(By.id("language"))).selectByValue("sv");
+        click("next");
+        browser.findElement(By.id("ch-email")).click();
+        type("passcodeEmail", name + ".codes@demo.example.org");
+        click("next");
+        type("message", "For your records");
+        click("next");
+        assertThat(text()).contains("Step 4 of 4").contains(name + " Demo");
+        if (screenshot) {
+            Chromium.screenshot(browser, "journey-4-forward-confirm");
+        }
+        browser.findElement(By.id("disclaimer")).click();
+        click("send-forward");
+        assertThat(text()).contains("Images forwarded");
+    }
+
     private String base() {
         return "http://127.0.0.1:" + app.httpPort();
     }
@@ -163,7 +185,17 @@ class BrowserJourneyTest {
     private void submit(WebElement control) {
         WebElement page = browser.findElement(By.tagName("html"));
         control.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> gone(page));
+    }
+
+    /** Whether the element's document was replaced; Chromium reports that as stale or as a foreign node. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException replaced) {
+            return true;
+        }
     }
 
     private String mailed(String to, Pattern pattern) throws InterruptedException {
