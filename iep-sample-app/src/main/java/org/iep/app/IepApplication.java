@@ -1,6 +1,8 @@
 package org.iep.app;
 
 import com.google.inject.Guice;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.iep.app.work.Metrics;
 import com.google.inject.Injector;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,7 @@ public final class IepApplication implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IepApplication.class);
 
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final PrometheusMeterRegistry metrics = Metrics.registry();
     private final Injector injector;
     private final Workers workers;
     private final WebServer web;
@@ -44,13 +47,13 @@ public final class IepApplication implements AutoCloseable {
                 new DemoData(core.directory(), injector.getInstance(DirectoryStore.class), core.transactions())
                         .seedIfEmpty();
             }
-            startedWorkers = new Workers(injector.getInstance(Clock.class), List.of(
+            startedWorkers = new Workers(injector.getInstance(Clock.class), metrics, List.of(
                     new Workers.Periodic("outbox", Duration.ofSeconds(2), now -> core.outboxWorker().runOnce(now)),
                     new Workers.Periodic("expiry reminders", Duration.ofMinutes(15),
                             now -> core.expiryReminders().runOnce(now)),
                     new Workers.Periodic("purge", Duration.ofHours(1), now -> core.purgeJob().runOnce(now))));
             WebServer server = new WebServer(config.httpHost(), config.httpPort(), config.behindProxy(),
-                    injector.getInstance(Clock.class), ready::get,
+                    injector.getInstance(Clock.class), ready::get, metrics,
                     config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty(),
                     IndividualPages.routes(core, injector.getInstance(KeyProvider.class), new Pages(),
                             config.publicUrl().startsWith("https:")));
@@ -106,6 +109,7 @@ public final class IepApplication implements AutoCloseable {
                 workers.close();
             } finally {
                 injector.getInstance(JdbcDatabase.class).close();
+                metrics.close();
                 LOG.info("IEP portal stopped");
             }
         }

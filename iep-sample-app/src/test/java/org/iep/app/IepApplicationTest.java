@@ -47,6 +47,8 @@ class IepApplicationTest {
             assertThat(health.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                     csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
             assertThat(get(port, "/dev/mailbox").body()).contains("Development mailbox");
+            assertThat(get(port, "/metrics").body()).contains("jvm_memory_used_bytes")
+                    .containsPattern("iep_http_requests_seconds_count\\{[^}]*route=\"/health\"");
             assertThat(app.injector().getInstance(DirectoryStore.class).institutions()).hasSize(2);
         }
         assertThatThrownBy(() -> get(port, "/health")).isInstanceOf(ConnectException.class);

@@ -1,5 +1,6 @@
 package org.iep.app.web;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.iep.app.dev.DevMailbox;
 
-/** The portal's HTTP server (Jetty): health, the dev mailbox when enabled, the given routes, security headers. */
+/** The portal's HTTP server (Jetty): health, metrics, the dev mailbox when enabled, the given routes, security headers. */
 public final class WebServer implements AutoCloseable {
     /** Forms are small: a passcode, a reason, a forward's details. Bodies beyond this are refused unread. */
     static final int MAX_FORM_BYTES = 64 * 1024;
@@ -28,8 +29,8 @@ public final class WebServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(String host, int port, boolean behindProxy, Clock clock, BooleanSupplier ready, Optional<DevMailbox> devMailbox,
-                     Map<String, HttpServlet> routes) {
+    public WebServer(String host, int port, boolean behindProxy, Clock clock, BooleanSupplier ready,
+                     PrometheusMeterRegistry metrics, Optional<DevMailbox> devMailbox, Map<String, HttpServlet> routes) {
         server = new Server();
         server.setStopTimeout(10_000);
         HttpConfiguration http = new HttpConfiguration();
@@ -46,6 +47,7 @@ public final class WebServer implements AutoCloseable {
         context.setMaxFormContentSize(MAX_FORM_BYTES);
         context.setMaxFormKeys(100);
         context.setErrorHandler(new GenericErrorHandler());
+        context.addFilter(new FilterHolder(new MetricsFilter(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         FilterHolder secrets = new FilterHolder(new RateLimitFilter(clock, 30, Duration.ofMinutes(10)));
         for (String path : RATE_LIMITED) {
@@ -53,6 +55,7 @@ public final class WebServer implements AutoCloseable {
         }
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/health");
         context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
+        context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
         devMailbox.ifPresent(m -> context.addServlet(new ServletHolder(new DevMailboxServlet(m)), "/dev/mailbox"));
         routes.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);

@@ -1,5 +1,6 @@
 package org.iep.app.work;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the core's periodic jobs (outbox, expiry reminders, purge) on one background thread. A failing run is
+ * Runs the core's periodic jobs (outbox, expiry reminders, purge) on one background thread, counting runs as
+ * {@code iep.jobs.runs} by job and outcome. A failing run is
  * logged with its error and the job runs again at its next tick: the jobs are idempotent and resumable, and a
  * stopped scheduler would silently stop all mail. {@link #close} waits for the running job to finish.
  */
@@ -29,9 +31,11 @@ public final class Workers implements AutoCloseable {
         return t;
     });
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    public Workers(Clock clock, List<Periodic> jobs) {
+    public Workers(Clock clock, MeterRegistry metrics, List<Periodic> jobs) {
         this.clock = clock;
+        this.metrics = metrics;
         for (Periodic job : jobs) {
             long ms = job.every().toMillis();
             scheduler.scheduleWithFixedDelay(() -> runSafely(job), ms / 4, ms, TimeUnit.MILLISECONDS);
@@ -41,7 +45,9 @@ public final class Workers implements AutoCloseable {
     private void runSafely(Periodic job) {
         try {
             job.run().accept(clock.instant());
+            metrics.counter("iep.jobs.runs", "job", job.name(), "outcome", "success").increment();
         } catch (RuntimeException e) {
+            metrics.counter("iep.jobs.runs", "job", job.name(), "outcome", "failure").increment();
             LOG.error("The periodic job '{}' failed; it runs again in {}", job.name(), job.every(), e);
         }
     }
