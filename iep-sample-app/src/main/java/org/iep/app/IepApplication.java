@@ -4,7 +4,16 @@ import com.google.inject.Guice;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.iep.app.work.Metrics;
 import com.google.inject.Injector;
+import jakarta.servlet.http.HttpServlet;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.iep.api.spi.MailSender;
+import org.iep.api.spi.TransactionStore;
+import org.iep.api.spi.UserStore;
+import org.iep.app.rest.ApiClients;
+import org.iep.app.rest.ApiServlet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +53,9 @@ public final class IepApplication implements AutoCloseable {
         try {
             IepCore core = injector.getInstance(IepCore.class);
             if (config.demoData()) {
-                new DemoData(core.directory(), injector.getInstance(DirectoryStore.class), core.transactions())
-                        .seedIfEmpty();
+                new DemoData(core.directory(), injector.getInstance(DirectoryStore.class), core.transactions(),
+                        injector.getInstance(MailSender.class), config.apiClientsFile(),
+                        injector.getInstance(SecureRandom.class)).seedIfEmpty();
             }
             startedWorkers = new Workers(injector.getInstance(Clock.class), metrics, List.of(
                     new Workers.Periodic("outbox", Duration.ofSeconds(2), now -> core.outboxWorker().runOnce(now)),
@@ -55,8 +65,7 @@ public final class IepApplication implements AutoCloseable {
             WebServer server = new WebServer(config.httpHost(), config.httpPort(), config.behindProxy(),
                     injector.getInstance(Clock.class), ready::get, metrics,
                     config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty(),
-                    IndividualPages.routes(core, injector.getInstance(KeyProvider.class), new Pages(),
-                            config.publicUrl().startsWith("https:")));
+                    routes(config, core));
             try {
                 server.start();
             } catch (Exception e) {
@@ -79,6 +88,15 @@ public final class IepApplication implements AutoCloseable {
             LOG.info("No mail or SMS gateway configured: messages go to the dev mailbox at {}/dev/mailbox",
                     config.publicUrl());
         }
+    }
+
+    private Map<String, HttpServlet> routes(AppConfig config, IepCore core) {
+        Map<String, HttpServlet> routes = new LinkedHashMap<>(IndividualPages.routes(core,
+                injector.getInstance(KeyProvider.class), new Pages(), config.publicUrl().startsWith("https:")));
+        routes.put("/api/v1/*", new ApiServlet(ApiClients.load(config.apiClientsFile()),
+                injector.getInstance(UserStore.class), injector.getInstance(DirectoryStore.class),
+                injector.getInstance(TransactionStore.class), core.transactions(), core.auditTrail()));
+        return routes;
     }
 
     /** Starts the portal; on failure, whatever had started is stopped again. */

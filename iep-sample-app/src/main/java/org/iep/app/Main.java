@@ -1,11 +1,13 @@
 package org.iep.app;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.concurrent.CountDownLatch;
 import org.iep.api.Problem;
 import org.iep.app.config.AppConfig;
 import org.iep.app.config.InvalidAppConfigException;
 import org.iep.app.config.Settings;
+import org.iep.app.rest.ApiClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,18 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         Path file = null;
+        if (args.length == 3 && args[0].equals("--new-api-key")) {
+            // printed once to the operator's terminal (not a log); only the hash line goes into the clients file
+            ApiClients.NewKey key = ApiClients.newKey(args[1], args[2], new SecureRandom());
+            System.out.println("API key (give it to the client; it is not stored): " + key.key());
+            System.out.println("Add this line to the API clients file (iep.api.clientsFile): " + key.fileLine());
+            return;
+        }
         if (args.length == 2 && args[0].equals("--config")) {
             file = Path.of(args[1]);
         } else if (args.length != 0) {
-            System.err.println("usage: java -jar iep-sample-app.jar [--config FILE]");
+            System.err.println("usage: java -jar iep-sample-app.jar [--config FILE]\n"
+                    + "       java -jar iep-sample-app.jar --new-api-key CLIENT USER_EMAIL");
             System.exit(2);
         }
         AppConfig config;

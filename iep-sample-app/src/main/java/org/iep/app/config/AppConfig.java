@@ -24,14 +24,15 @@ import org.iep.api.Problem;
  * @param publicUrl the base URL individuals' links point at
  * @param devMailbox keep sent e-mails and texts in memory and show them at {@code /dev/mailbox} (no real gateway)
  * @param demoData seed two hospitals and their users on an empty database
+ * @param apiClientsFile the REST API's clients and their key hashes ({@code <dataDir>/api-clients.properties})
  */
 public record AppConfig(String httpHost, int httpPort, boolean behindProxy, String publicUrl, Path dataDir,
-                        JdbcConfig jdbc, boolean devMailbox, boolean demoData) {
+                        JdbcConfig jdbc, boolean devMailbox, boolean demoData, Path apiClientsFile) {
 
     /** Every key the portal reads; environment variables are looked up for these. */
     public static final List<String> KEYS = List.of("iep.http.host", "iep.http.port", "iep.http.behindProxy", "iep.publicUrl",
             "iep.dataDir", "iep.jdbc.url", "iep.jdbc.user", "iep.jdbc.password", "iep.jdbc.poolSize",
-            "iep.jdbc.connectionTimeout", "iep.jdbc.migrate", "iep.mail.mode", "iep.demo");
+            "iep.jdbc.connectionTimeout", "iep.jdbc.migrate", "iep.mail.mode", "iep.demo", "iep.api.clientsFile");
 
     public static AppConfig from(Settings s) {
         List<Problem> problems = new ArrayList<>();
@@ -81,7 +82,9 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
         if (!problems.isEmpty()) {
             throw new InvalidAppConfigException(problems);
         }
-        return new AppConfig(host, port, behindProxy, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, true, demo);
+        Path clients = Path.of(s.get("iep.api.clientsFile", dataDir.resolve("api-clients.properties").toString()));
+        return new AppConfig(host, port, behindProxy, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, true, demo,
+                clients.toAbsolutePath());
     }
 
     private static int freePort(String host, List<Problem> problems) {

@@ -1,5 +1,12 @@
 package org.iep.app.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +18,13 @@ import org.iep.api.patient.Sex;
 import org.iep.api.recipient.IndividualRecipient;
 import org.iep.api.recipient.PasscodeChannel;
 import org.iep.api.recipient.PostalAddress;
+import org.iep.api.spi.MailMessage;
+import org.iep.api.spi.MailSender;
 import org.iep.api.transaction.Party;
 import org.iep.api.transaction.Priority;
 import org.iep.api.transaction.Transaction;
 import org.iep.api.transaction.TransactionStatus;
+import org.iep.app.rest.ApiClients;
 import org.iep.core.directory.InstitutionCreated;
 import org.iep.core.transaction.NewTransfer;
 import org.iep.core.transaction.PatientDetails;
@@ -39,6 +49,8 @@ public final class DemoData {
     private static final ClientInfo SEEDER = new ClientInfo("127.0.0.1");
 
     /** The demo patient: receives the link at one address and passcodes at a second one (both in the dev mailbox). */
+    /** The demo RIS's REST API client, acting as St Elsewhere's administrator. */
+    public static final String DEMO_API_CLIENT = "stee-ris";
     public static final IndividualRecipient PATIENT = new IndividualRecipient("patricia.jones@demo.example.org",
             "Jones", "Patricia", PostalAddress.NONE, "", "patricia.codes@demo.example.org", Locale.UK,
             PasscodeChannel.EMAIL);
@@ -47,10 +59,18 @@ public final class DemoData {
     private final DirectoryStore store;
     private final Transactions transactions;
 
-    public DemoData(Directory directory, DirectoryStore store, Transactions transactions) {
+    private final MailSender mail;
+    private final Path apiClientsFile;
+    private final SecureRandom random;
+
+    public DemoData(Directory directory, DirectoryStore store, Transactions transactions, MailSender mail,
+                    Path apiClientsFile, SecureRandom random) {
         this.directory = directory;
         this.store = store;
         this.transactions = transactions;
+        this.mail = mail;
+        this.apiClientsFile = apiClientsFile;
+        this.random = random;
     }
 
     /** Returns how many institutions were created (0 when the database already had some). */
@@ -66,6 +86,7 @@ public final class DemoData {
                         new NewUser("admin@ntee.example.org", "Lindqvist", "Sven")));
         List<InstitutionCreated> created = hospitals.stream().map(h -> directory.createInstitution(h, SEEDER)).toList();
         sendToDemoPatient(created.get(0));
+        provisionApiClient(created.get(0).administrator());
         LOG.info("Demo data: created {} hospitals (STEE, NTEE) with their administrators, and a transfer to the demo"
                 + " patient {}", hospitals.size(), PATIENT.email());
         return hospitals.size();
@@ -83,5 +104,24 @@ public final class DemoData {
         Party demo = new Party.System("demo");
         transactions.advance(t.id(), TransactionStatus.UPLOADING, "", demo, ClientInfo.INTERNAL);
         transactions.advance(t.id(), TransactionStatus.ON_IEP, "", demo, ClientInfo.INTERNAL);
+    }
+
+    /**
+     * A REST API client for St Elsewhere's RIS acting as its administrator: the key's hash goes to the clients file,
+     * the key itself to the administrator's (dev) mailbox, the only place it ever appears.
+     */
+    private void provisionApiClient(User admin) {
+        ApiClients.NewKey key = ApiClients.newKey(DEMO_API_CLIENT, admin.email(), random);
+        try {
+            Files.createDirectories(apiClientsFile.toAbsolutePath().getParent());
+            Files.writeString(apiClientsFile, key.fileLine() + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo API client to " + apiClientsFile, e);
+        }
+        String text = "The demo REST API key of St Elsewhere's RIS (client '" + DEMO_API_CLIENT + "'):\n\n"
+                + key.key() + "\n\nSend it as 'Authorization: Bearer <key>' to /api/v1 (see /api/openapi.json).";
+        mail.send(new MailMessage("demo-api-key", admin.email(), "Your IEP API key (demo)", text,
+                "<p>" + text.replace("\n\n", "</p><p>") + "</p>", "en"));
     }
 }

@@ -54,7 +54,10 @@ public final class WebServer implements AutoCloseable {
             context.addFilter(secrets, path, EnumSet.of(DispatcherType.REQUEST));
         }
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/health");
-        context.addServlet(new ServletHolder(new StaticServlet()), "/static/*");
+        context.addServlet(new ServletHolder(new StaticServlet(Map.of("app.css",
+                new StaticServlet.Asset("static/app.css", "text/css;charset=UTF-8")))), "/static/*");
+        context.addServlet(new ServletHolder(new StaticServlet(Map.of("",
+                new StaticServlet.Asset("api/openapi.json", "application/json")))), "/api/openapi.json");
         context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
         devMailbox.ifPresent(m -> context.addServlet(new ServletHolder(new DevMailboxServlet(m)), "/dev/mailbox"));
         routes.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));

@@ -1,0 +1,167 @@
+package org.iep.app.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.iep.app.IepApplication;
+import org.iep.app.config.AppConfig;
+import org.iep.app.config.Settings;
+import org.iep.app.dev.DevMailbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RestApiHttpTest {
+    private static final String TRANSFER = """
+            {"patient": {"id": "P77", "issuer": "STEE", "familyName": "Jones", "givenName": "Patricia",
+                         "birthDate": "1970-01-31", "sex": "female", "nhsNumber": "9434765919"},
+             "recipient": {"type": "individual", "email": "patricia@demo.example.org", "familyName": "Jones",
+                           "givenName": "Patricia", "phone": "+447700900123", "passcodeChannel": "sms"},
+             "studies": [{"studyInstanceUid": "2.25.77", "accessionNumber": "ACC77", "description": "CT chest"}],
+             "priority": "normal", "message": "Your CT"}
+            """;
+
+    @TempDir
+    Path data;
+    private IepApplication app;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private String base;
+    private String steeKey;
+    private String nteeKey;
+
+    @BeforeEach
+    void start() throws Exception {
+        ApiClients.NewKey ntee = ApiClients.newKey("ntee-ris", "admin@ntee.example.org", new SecureRandom());
+        nteeKey = ntee.key();
+        Files.writeString(data.resolve("api-clients.properties"), ntee.fileLine() + "\n");
+        app = IepApplication.start(AppConfig.from(Settings.of(Map.of("iep.http.port", "0",
+                "iep.dataDir", data.toString()))));
+        base = "http://127.0.0.1:" + app.httpPort();
+        steeKey = demoKey();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutAKey() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/openapi.json", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(r.body()).get("paths").has("/transfers")).isTrue();
+    }
+
+    @Test
+    void callsWithoutAValidKeyAreUnauthenticated() throws Exception {
+        for (String key : new String[] {null, "nonsense", steeKey + "x", "iep_stee-ris_" + "A".repeat(43)}) {
+            HttpResponse<String> r = send("GET", "/api/v1/audit", key, null);
+            assertThat(r.statusCode()).as(String.valueOf(key)).isEqualTo(401);
+            assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        }
+    }
+
+    @Test
+    void aRisCreatesATransferReadsItAddsAMessageCancelsItAndAuditsIt() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/transfers", steeKey, TRANSFER);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode t = json.readTree(created.body());
+        String tracking = t.get("trackingNumber").asText();
+        assertThat(tracking).startsWith("STEE");
+        assertThat(created.headers().firstValue("Location")).contains("/api/v1/transactions/" + tracking);
+        assertThat(t.get("studies").get(0).get("progress").asText()).isEqualTo("0/0");
+
+        JsonNode read = json.readTree(send("GET", "/api/v1/transactions/" + tracking, steeKey, null).body());
+        assertThat(read.get("patient").get("familyName").asText()).isEqualTo("Jones");
+
+        HttpResponse<String> message = send("POST", "/api/v1/transactions/" + tracking + "/messages", steeKey,
+                "{\"text\": \"Report to follow\"}");
+        assertThat(message.statusCode()).isEqualTo(200);
+        assertThat(message.body()).contains("Report to follow");
+
+        HttpResponse<String> cancelled = send("POST", "/api/v1/transactions/" + tracking + "/cancel", steeKey,
+                "{\"reason\": \"Sent in error\"}");
+        assertThat(json.readTree(cancelled.body()).get("status").asText()).isEqualTo("cancelled");
+
+        JsonNode audit = json.readTree(send("GET", "/api/v1/audit?transaction=" + t.get("id").asText(), steeKey,
+                null).body());
+        assertThat(audit.get("records").findValuesAsText("action")).contains("transaction.create");
+    }
+
+    @Test
+    void badBodiesListEveryProblemAndCreateNothing() throws Exception {
+        String bad = TRANSFER.replace("1970-01-31", "31/01/1970").replace("\"normal\"", "\"urgent\"")
+                .replace("9434765919", "1234567890").replace("\"Patricia\",\n", "\"\",\n");
+        HttpResponse<String> r = send("POST", "/api/v1/transfers", steeKey, bad);
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(r.body());
+        assertThat(problem.get("code").asText()).isEqualTo("IEP-1001");
+        assertThat(problem.get("problems").findValuesAsText("field")).contains("patient.birthDate", "priority");
+        assertThat(send("POST", "/api/v1/transfers", steeKey, "{not json").statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/v1/transfers", steeKey, "x".repeat(ApiServlet.MAX_BODY + 1)).statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> valid = send("POST", "/api/v1/transfers", steeKey, TRANSFER);
+        assertThat(json.readTree(valid.body()).get("trackingNumber").asText())
+                .as("the refused attempts used no tracking number").isEqualTo("STEE0000002");
+    }
+
+    @Test
+    void anotherInstitutionsTransactionsLookAbsent() throws Exception {
+        String tracking = json.readTree(send("POST", "/api/v1/transfers", steeKey, TRANSFER).body())
+                .get("trackingNumber").asText();
+
+        HttpResponse<String> probe = send("GET", "/api/v1/transactions/" + tracking, nteeKey, null);
+        HttpResponse<String> absent = send("GET", "/api/v1/transactions/STEE9999999", nteeKey, null);
+        HttpResponse<String> cancel = send("POST", "/api/v1/transactions/" + tracking + "/cancel", nteeKey,
+                "{\"reason\": \"x\"}");
+
+        assertThat(probe.statusCode()).isEqualTo(404);
+        assertThat(absent.statusCode()).isEqualTo(404);
+        assertThat(cancel.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(send("GET", "/api/v1/transactions/" + tracking, steeKey, null).body())
+                .get("status").asText()).isNotEqualTo("cancelled");
+    }
+
+    private String demoKey() throws InterruptedException {
+        DevMailbox mailbox = app.injector().getInstance(DevMailbox.class);
+        Pattern key = Pattern.compile("(iep_stee-ris_[A-Za-z0-9_-]{43})");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            for (DevMailbox.Entry e : mailbox.entries()) {
+                Matcher m = key.matcher(e.body());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the demo API key was not mailed");
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
