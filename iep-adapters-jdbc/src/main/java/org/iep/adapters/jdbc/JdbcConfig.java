@@ -1,5 +1,6 @@
 package org.iep.adapters.jdbc;
 
+import org.iep.api.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.time.format.DateTimeParseException;

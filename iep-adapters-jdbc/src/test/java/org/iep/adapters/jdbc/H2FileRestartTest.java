@@ -1,5 +1,6 @@
 package org.iep.adapters.jdbc;
 
+import org.iep.api.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

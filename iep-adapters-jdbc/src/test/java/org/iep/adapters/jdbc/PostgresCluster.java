@@ -1,5 +1,6 @@
 package org.iep.adapters.jdbc;
 
+import org.iep.api.Secret;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.iep.adapters.jdbc;
 
+import org.iep.api.Secret;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

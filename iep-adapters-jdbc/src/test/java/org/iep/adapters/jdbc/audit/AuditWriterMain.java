@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.iep.adapters.jdbc.JdbcConfig;
 import org.iep.adapters.jdbc.JdbcDatabase;
-import org.iep.adapters.jdbc.Secret;
+import org.iep.api.Secret;
 import org.iep.api.audit.AuditEvent;
 import org.iep.api.audit.Outcome;
 

@@ -19,7 +19,7 @@ import org.iep.adapters.jdbc.JdbcDatabase;
 import org.iep.adapters.jdbc.JdbcErrorCode;
 import org.iep.adapters.jdbc.PostgresCluster;
 import org.iep.adapters.jdbc.PostgresExtension;
-import org.iep.adapters.jdbc.Secret;
+import org.iep.api.Secret;
 import org.iep.adapters.jdbc.TestDatabase;
 import org.iep.adapters.jdbc.internal.SqlErrors;
 import org.iep.adapters.jdbc.job.JdbcJobQueue;

@@ -1,9 +1,9 @@
-package org.iep.adapters.jdbc;
+package org.iep.api;
 
 import java.util.Objects;
 
 /**
- * A secret configuration value such as a database password. {@link #toString()} never shows it, so configuration
+ * A secret configuration value such as a database or SMTP password. {@link #toString()} never shows it, so configuration
  * records can be logged. Immutable; thread-safe.
  */
 public final class Secret {
