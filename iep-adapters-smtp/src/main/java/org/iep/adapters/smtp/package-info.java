@@ -1,0 +1,2 @@
+/** The {@code MailSender} port on SMTP with Jakarta Mail (Eclipse Angus). */
+package org.iep.adapters.smtp;
