@@ -8,6 +8,8 @@ import com.google.inject.multibindings.OptionalBinder;
 import java.time.Clock;
 import java.util.Optional;
 import org.iep.adapters.jdbc.JdbcModule;
+import org.iep.adapters.notify.NotifyModule;
+import org.iep.adapters.smtp.SmtpModule;
 import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.KeyProvider;
 import org.iep.api.spi.MailSender;
@@ -21,7 +23,7 @@ import org.iep.core.wiring.IepCoreModule;
 
 /**
  * The portal's wiring: the JDBC stores, the filesystem blob store and the master key file under the data
- * directory, the dev mailbox for mail and SMS, and the core. Declares bindings only; nothing starts here.
+ * directory, SMTP and GOV.UK Notify when configured (the dev mailbox otherwise), and the core. Declares bindings only; nothing starts here.
  */
 final class AppModule extends AbstractModule {
     private final AppConfig config;
@@ -39,8 +41,16 @@ final class AppModule extends AbstractModule {
         install(new IepCoreModule());
         bind(AppConfig.class).toInstance(config);
         bind(AccessLinks.class).toInstance(new AccessLinks(config.publicUrl()));
-        bind(MailSender.class).to(DevMailbox.class);
-        bind(SmsSender.class).to(DevMailbox.class);
+        if (config.smtp().isPresent()) {
+            install(new SmtpModule(config.smtp().get()));
+        } else {
+            bind(MailSender.class).to(DevMailbox.class);
+        }
+        if (config.sms().isPresent()) {
+            install(new NotifyModule(config.sms().get()));
+        } else {
+            bind(SmsSender.class).to(DevMailbox.class);
+        }
         clock.ifPresent(c -> OptionalBinder.newOptionalBinder(binder(), Clock.class).setBinding().toInstance(c));
     }
 

@@ -54,7 +54,8 @@ public final class IepApplication implements AutoCloseable {
             IepCore core = injector.getInstance(IepCore.class);
             if (config.demoData()) {
                 new DemoData(core.directory(), injector.getInstance(DirectoryStore.class), core.transactions(),
-                        injector.getInstance(MailSender.class), config.apiClientsFile(),
+                        config.smtp().isEmpty() ? Optional.of(injector.getInstance(MailSender.class))
+                                : Optional.empty(), config.apiClientsFile(),
                         injector.getInstance(SecureRandom.class)).seedIfEmpty();
             }
             startedWorkers = new Workers(injector.getInstance(Clock.class), metrics, List.of(

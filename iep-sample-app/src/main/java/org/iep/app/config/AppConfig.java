@@ -11,28 +11,40 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.iep.adapters.jdbc.InvalidJdbcConfigurationException;
+import java.util.Optional;
 import org.iep.adapters.jdbc.JdbcConfig;
+import org.iep.adapters.notify.InvalidNotifyConfigurationException;
+import org.iep.adapters.notify.NotifyConfig;
+import org.iep.adapters.smtp.InvalidSmtpConfigurationException;
+import org.iep.adapters.smtp.SmtpConfig;
 import org.iep.api.Problem;
 
 /**
  * The portal's validated configuration. {@link #from} reports every problem at once. Defaults are the embedded
  * ones: 127.0.0.1:8080, data under {@code ./iep-data} (H2 database file, blobs, master key), the dev mailbox
- * instead of real mail and SMS gateways, and demo data.
+ * instead of real mail and SMS gateways ({@code iep.mail.mode=smtp}, {@code iep.sms.mode=notify} switch them on),
+ * and demo data.
  *
  * @param behindProxy trust {@code Forwarded} / {@code X-Forwarded-*} headers from a reverse proxy (client address
  *                    for rate limits and audit, HTTPS for cookies and HSTS); only when every request passes it
  * @param publicUrl the base URL individuals' links point at
- * @param devMailbox keep sent e-mails and texts in memory and show them at {@code /dev/mailbox} (no real gateway)
+ * @param smtp the relay for e-mail; empty: e-mails go to the dev mailbox ({@code /dev/mailbox})
+ * @param sms the SMS gateway (GOV.UK Notify); empty: texts go to the dev mailbox
  * @param demoData seed two hospitals and their users on an empty database
  * @param apiClientsFile the REST API's clients and their key hashes ({@code <dataDir>/api-clients.properties})
  */
 public record AppConfig(String httpHost, int httpPort, boolean behindProxy, String publicUrl, Path dataDir,
-                        JdbcConfig jdbc, boolean devMailbox, boolean demoData, Path apiClientsFile) {
+                        JdbcConfig jdbc, Optional<SmtpConfig> smtp, Optional<NotifyConfig> sms, boolean demoData,
+                        Path apiClientsFile) {
 
     /** Every key the portal reads; environment variables are looked up for these. */
     public static final List<String> KEYS = List.of("iep.http.host", "iep.http.port", "iep.http.behindProxy", "iep.publicUrl",
             "iep.dataDir", "iep.jdbc.url", "iep.jdbc.user", "iep.jdbc.password", "iep.jdbc.poolSize",
-            "iep.jdbc.connectionTimeout", "iep.jdbc.migrate", "iep.mail.mode", "iep.demo", "iep.api.clientsFile");
+            "iep.jdbc.connectionTimeout", "iep.jdbc.migrate", "iep.mail.mode", "iep.sms.mode", "iep.demo",
+            "iep.api.clientsFile", "iep.smtp.host", "iep.smtp.port", "iep.smtp.security", "iep.smtp.user",
+            "iep.smtp.password", "iep.smtp.from", "iep.smtp.fromName", "iep.smtp.timeout", "iep.smtp.trustedHosts",
+            "iep.notify.apiKey", "iep.notify.baseUrl", "iep.notify.templateId", "iep.notify.smsSenderId",
+            "iep.notify.perMinute");
 
     public static AppConfig from(Settings s) {
         List<Problem> problems = new ArrayList<>();
@@ -66,10 +78,29 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
         } catch (InvalidPathException e) {
             problems.add(new Problem("iep.dataDir", "is not a valid path: " + e.getReason()));
         }
+        Optional<SmtpConfig> smtp = Optional.empty();
         String mailMode = s.get("iep.mail.mode", "dev");
-        if (!mailMode.equals("dev")) {
-            problems.add(new Problem("iep.mail.mode", "only 'dev' (the in-process dev mailbox) is available in this"
-                    + " build, was '" + mailMode + "'"));
+        if (mailMode.equals("smtp")) {
+            try {
+                smtp = Optional.of(SmtpConfig.from(s.asMap()));
+            } catch (InvalidSmtpConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        } else if (!mailMode.equals("dev")) {
+            problems.add(new Problem("iep.mail.mode", "must be 'dev' (the dev mailbox) or 'smtp', was '" + mailMode
+                    + "'"));
+        }
+        Optional<NotifyConfig> sms = Optional.empty();
+        String smsMode = s.get("iep.sms.mode", "dev");
+        if (smsMode.equals("notify")) {
+            try {
+                sms = Optional.of(NotifyConfig.from(s.asMap()));
+            } catch (InvalidNotifyConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        } else if (!smsMode.equals("dev")) {
+            problems.add(new Problem("iep.sms.mode", "must be 'dev' (the dev mailbox) or 'notify', was '" + smsMode
+                    + "'"));
         }
         boolean behindProxy = flag(s, "iep.http.behindProxy", "false", problems);
         boolean demo = flag(s, "iep.demo", "true", problems);
@@ -83,8 +114,13 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
             throw new InvalidAppConfigException(problems);
         }
         Path clients = Path.of(s.get("iep.api.clientsFile", dataDir.resolve("api-clients.properties").toString()));
-        return new AppConfig(host, port, behindProxy, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, true, demo,
-                clients.toAbsolutePath());
+        return new AppConfig(host, port, behindProxy, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, smtp, sms,
+                demo, clients.toAbsolutePath());
+    }
+
+    /** Whether any message goes to the dev mailbox instead of a real gateway. */
+    public boolean devMailbox() {
+        return smtp.isEmpty() || sms.isEmpty();
     }
 
     private static int freePort(String host, List<Problem> problems) {

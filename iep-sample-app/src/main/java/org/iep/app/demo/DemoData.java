@@ -59,16 +59,20 @@ public final class DemoData {
     private final DirectoryStore store;
     private final Transactions transactions;
 
-    private final MailSender mail;
+    private final Optional<MailSender> devMail;
     private final Path apiClientsFile;
     private final SecureRandom random;
 
-    public DemoData(Directory directory, DirectoryStore store, Transactions transactions, MailSender mail,
-                    Path apiClientsFile, SecureRandom random) {
+    /**
+     * @param devMail the dev mailbox, when e-mail goes there: the demo API client's key is delivered through it;
+     *                with a real relay no demo key is made (use {@code --new-api-key})
+     */
+    public DemoData(Directory directory, DirectoryStore store, Transactions transactions,
+                    Optional<MailSender> devMail, Path apiClientsFile, SecureRandom random) {
         this.directory = directory;
         this.store = store;
         this.transactions = transactions;
-        this.mail = mail;
+        this.devMail = devMail;
         this.apiClientsFile = apiClientsFile;
         this.random = random;
     }
@@ -86,7 +90,7 @@ public final class DemoData {
                         new NewUser("admin@ntee.example.org", "Lindqvist", "Sven")));
         List<InstitutionCreated> created = hospitals.stream().map(h -> directory.createInstitution(h, SEEDER)).toList();
         sendToDemoPatient(created.get(0));
-        provisionApiClient(created.get(0).administrator());
+        devMail.ifPresent(mail -> provisionApiClient(created.get(0).administrator(), mail));
         LOG.info("Demo data: created {} hospitals (STEE, NTEE) with their administrators, and a transfer to the demo"
                 + " patient {}", hospitals.size(), PATIENT.email());
         return hospitals.size();
@@ -110,7 +114,7 @@ public final class DemoData {
      * A REST API client for St Elsewhere's RIS acting as its administrator: the key's hash goes to the clients file,
      * the key itself to the administrator's (dev) mailbox, the only place it ever appears.
      */
-    private void provisionApiClient(User admin) {
+    private void provisionApiClient(User admin, MailSender mail) {
         ApiClients.NewKey key = ApiClients.newKey(DEMO_API_CLIENT, admin.email(), random);
         try {
             Files.createDirectories(apiClientsFile.toAbsolutePath().getParent());
