@@ -1,0 +1,2 @@
+/** Content held by transactions: the index of stored DICOM instances. */
+package org.iep.api.content;
