@@ -121,6 +121,20 @@ public final class DicomWriter {
     }
 
     /**
+     * Writes the header of a top-level Pixel Data element as {@link DicomReader#readUntilPixelData()} found it, so
+     * that its value can follow from {@link DicomReader#copyPixelData(OutputStream)}: a file is then re-written
+     * with its pixel data streamed, never held in memory. Not for deflated syntaxes (the value would have to go
+     * through the deflater).
+     */
+    public void writePixelDataHeader(OutputStream out, PixelDataHeader header, TransferSyntax ts) {
+        if (ts.deflated()) {
+            throw new DicomWriteException("pixel data cannot be streamed into a deflated data set");
+        }
+        new ElementEncoder(ts.explicitVr(), lengths).writeHeader(new DicomOutput(out, ts.bigEndian()), header.tag(),
+                header.vr(), header.isEncapsulated() ? 0xFFFFFFFFL : header.length());
+    }
+
+    /**
      * The number of bytes {@link #writeDataSet} would write for these elements in {@code ts} (before
      * deflation), e.g. to compute DICOMDIR record offsets: an item starts at the offset of the
      * sequence value plus the sizes of the items before it (each 8 + content, + 8 if undefined).

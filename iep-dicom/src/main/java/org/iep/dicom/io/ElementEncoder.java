@@ -173,7 +173,7 @@ final class ElementEncoder {
         return len;
     }
 
-    private void writeHeader(DicomOutput out, int tag, VR vr, long length) {
+    void writeHeader(DicomOutput out, int tag, VR vr, long length) {
         out.tag(tag);
         if (!explicit) {
             out.u32(length);
