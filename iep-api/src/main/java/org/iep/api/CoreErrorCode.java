@@ -24,7 +24,11 @@ public enum CoreErrorCode implements ErrorCode {
     INTEGRITY_FAILURE(1401, "Stored content does not match its checksum"),
     DELIVERY_FAILURE(1500, "A notification or delivery could not be sent; it will be retried"),
     AUDIT_CHAIN_BROKEN(1600, "The audit hash chain does not verify"),
-    CONFIGURATION(1700, "The configuration is invalid");
+    CONFIGURATION(1700, "The configuration is invalid"),
+    INSTANCE_CONFLICT(1900, "An instance with this SOP Instance UID but other content is already stored; nothing was replaced"),
+    PATIENT_MISMATCH(1901, "The instance belongs to another patient than the transaction; the patients found are listed"),
+    NOT_DICOM(1902, "The content is not a readable DICOM instance"),
+    INGEST_CLOSED(1903, "The transaction takes no more images in its current status");
 
     private final int number;
     private final String summary;
