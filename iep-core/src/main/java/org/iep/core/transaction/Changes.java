@@ -146,6 +146,41 @@ final class Changes {
         return after;
     }
 
+    /**
+     * Sets a study's received count and bytes from the instance index, adding the study when it was not announced
+     * (uploads, direct routing). Counts are absolute, so retried or concurrent updates converge.
+     */
+    Transaction recordIngest(TransactionId id, IngestedStudy s, Party by, ClientInfo client) {
+        Transaction after = commits.retrying(() -> {
+            Transaction t = read(id);
+            if (CLOSED.contains(t.status())) {
+                throw new ConflictException(CoreErrorCode.ILLEGAL_TRANSITION, "Transaction " + t.tracking()
+                        + " is " + t.status() + "; it takes no more images.");
+            }
+            List<StudyEntry> studies = new ArrayList<>(t.studies());
+            int i = indexOf(studies, s.studyInstanceUid());
+            StudyEntry entry = i >= 0 ? studies.get(i)
+                    : StudyEntry.pending(s.studyInstanceUid(), s.accessionNumber(), s.description());
+            StudyEntry updated = new StudyEntry(entry.studyInstanceUid(),
+                    entry.accessionNumber().isEmpty() ? s.accessionNumber() : entry.accessionNumber(),
+                    entry.description().isEmpty() ? s.description() : entry.description(), s.modalities(),
+                    s.studyDate(), entry.status() == StudyStatus.PENDING ? StudyStatus.RECEIVING : entry.status(),
+                    Math.max(entry.expectedInstances(), 0), s.instances(), s.bytes());
+            if (updated.expectedInstances() > 0 && updated.receivedInstances() > updated.expectedInstances()) {
+                updated = updated.withCounts(updated.receivedInstances(), updated.receivedInstances(), s.bytes());
+            }
+            if (i >= 0) {
+                studies.set(i, updated);
+            } else {
+                studies.add(updated);
+            }
+            return commits.update(t.toBuilder().studies(studies).updated(clock.instant()).build());
+        });
+        auditor.record(by, "transaction.study", after, Outcome.SUCCESS, client, "study=" + s.studyInstanceUid()
+                + " received=" + s.instances() + " bytes=" + s.bytes());
+        return after;
+    }
+
     /** A transaction for staff of either side (any approved role, auditors included); every look is audited. */
     Transaction view(UserId actor, TransactionId id, ClientInfo client) {
         User user = access.requireActive(actor);

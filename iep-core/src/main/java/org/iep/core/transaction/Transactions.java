@@ -101,6 +101,12 @@ public final class Transactions {
                 "by"), client);
     }
 
+    /** Records what ingest stored for one study (counts from the instance index; adds unannounced studies). */
+    public Transaction recordIngest(TransactionId id, IngestedStudy study, Party by, ClientInfo client) {
+        return changes.recordIngest(id, Objects.requireNonNull(study, "study"), Objects.requireNonNull(by, "by"),
+                client);
+    }
+
     /** The transaction, for approved staff of either institution involved (audited); others get NotFound. */
     public Transaction view(UserId actor, TransactionId id, ClientInfo client) {
         return denials.audited(actor, "transaction.view", id, client, () -> changes.view(actor, id, client));

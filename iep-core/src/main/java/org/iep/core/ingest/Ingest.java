@@ -1,0 +1,209 @@
+package org.iep.core.ingest;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.iep.api.ConflictException;
+import org.iep.api.CoreErrorCode;
+import org.iep.api.InfrastructureException;
+import org.iep.api.NotFoundException;
+import org.iep.api.Problem;
+import org.iep.api.audit.Outcome;
+import org.iep.api.content.IndexedInstance;
+import org.iep.api.directory.InstitutionPolicies;
+import org.iep.api.directory.Institution;
+import org.iep.api.spi.BlobKey;
+import org.iep.api.spi.BlobStore;
+import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.InstanceIndex;
+import org.iep.api.spi.TransactionStore;
+import org.iep.api.transaction.Transaction;
+import org.iep.api.transaction.TransactionId;
+import org.iep.api.transaction.TransactionStatus;
+import org.iep.core.audit.Auditor;
+import org.iep.core.id.IdGenerator;
+import org.iep.core.transaction.IngestedStudy;
+import org.iep.core.transaction.Transactions;
+import org.iep.dicom.DicomException;
+import org.iep.dicom.data.Attributes;
+import org.iep.dicom.data.VR;
+
+/**
+ * Stores DICOM instances under a transaction, whichever way they arrive (DICOM network, STOW, uploads). In order:
+ * the stream is re-written as a clean Part 10 file (zeroed preamble, fresh meta) straight into the blob store under
+ * a key made of internal IDs only; the blob's SHA-256 and size are verified against what was written; the header is
+ * checked (valid UIDs; one patient — ID, name, birth date — across the transaction's instances, unless the origin's
+ * policy allows mixed patients); then one
+ * atomic index insert makes the instance visible, and the study's counts are recomputed from the index. A crash at
+ * any point leaves the whole instance or nothing visible; blobs left behind are {@link OrphanCollector orphans}.
+ * The same SOP Instance UID with the same bytes is an idempotent success; with other bytes it is refused and
+ * audited, never replaced. Thread-safe.
+ */
+public final class Ingest {
+    public static final String STEP_BEFORE_WRITE = "before-write";
+    public static final String STEP_WRITING = "writing";
+    public static final String STEP_WRITTEN = "written";
+    public static final String STEP_VERIFIED = "verified";
+    public static final String STEP_INDEXED = "indexed";
+    /** Every checkpoint, in the order an ingest reaches them. */
+    public static final List<String> STEPS = List.of(STEP_BEFORE_WRITE, STEP_WRITING, STEP_WRITTEN, STEP_VERIFIED,
+            STEP_INDEXED);
+    /** Blobs of ingested instances live under this prefix: {@code ingest/<transaction>/<millis>-<id>}. */
+    public static final BlobKey PREFIX = BlobKey.of("ingest");
+
+    private static final Set<TransactionStatus> ACCEPTING = EnumSet.of(TransactionStatus.NEW,
+            TransactionStatus.STARTED, TransactionStatus.UPLOADING, TransactionStatus.ON_IEP,
+            TransactionStatus.DOWNLOAD_REQUEST);
+
+    private final TransactionStore store;
+    private final DirectoryStore directory;
+    private final InstanceIndex index;
+    private final BlobStore blobs;
+    private final Transactions transactions;
+    private final Auditor auditor;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Checkpoints checkpoints;
+
+    public Ingest(TransactionStore store, DirectoryStore directory, InstanceIndex index, BlobStore blobs,
+                  Transactions transactions, Auditor auditor, IdGenerator ids, Clock clock, Checkpoints checkpoints) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.index = Objects.requireNonNull(index, "index");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.auditor = Objects.requireNonNull(auditor, "auditor");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+    }
+
+    /** Stores one instance read from {@code part10} (a Part 10 stream, not closed) under transaction {@code id}. */
+    public IngestResult ingest(TransactionId id, InputStream part10, IngestSource source) {
+        Transaction t = store.find(id).orElseThrow(() -> new NotFoundException("Transaction " + id));
+        if (!ACCEPTING.contains(t.status())) {
+            auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "status=" + t.status());
+            throw new ConflictException(CoreErrorCode.INGEST_CLOSED, "Transaction " + t.tracking() + " is "
+                    + t.status() + " and takes no more images.");
+        }
+        checkpoints.reached(STEP_BEFORE_WRITE);
+        BlobKey key = PREFIX.child(t.id().value()).child(clock.millis() + "-" + ids.newId());
+        StreamedWrite.Written written = write(t, key, part10, source);
+        checkpoints.reached(STEP_WRITTEN);
+        try {
+            if (!written.info().sha256().equals(written.sha256()) || written.info().size() != written.size()) {
+                throw new InfrastructureException(CoreErrorCode.INTEGRITY_FAILURE, "The stored copy of an instance"
+                        + " of " + t.tracking() + " does not match what was written; nothing was committed.", true,
+                        null);
+            }
+            checkpoints.reached(STEP_VERIFIED);
+            InstanceHeader h = InstanceHeader.of(written.header());
+            checkPatient(t, h, source);
+            IndexedInstance candidate = new IndexedInstance(t.id(), h.studyUid(), h.seriesUid(), h.sopInstanceUid(),
+                    h.sopClassUid(), h.transferSyntaxUid(), h.patientId(), h.patientName(), h.birthDate(),
+                    h.accessionNumber(), h.modality(), key, written.size(), written.sha256(), clock.instant());
+            IndexedInstance stored = index.insertIfAbsent(candidate);
+            if (!stored.equals(candidate)) {
+                return alreadyThere(t, stored, candidate, source);
+            }
+            checkpoints.reached(STEP_INDEXED);
+            recount(t, h, source);
+            auditor.record(source.by(), "instance.store", t, Outcome.SUCCESS, source.client(),
+                    "study=" + h.studyUid() + " sop=" + h.sopInstanceUid() + " bytes=" + written.size());
+            return new IngestResult.Stored(stored);
+        } catch (RuntimeException e) {
+            discard(key, e);
+            throw e;
+        }
+    }
+
+    private StreamedWrite.Written write(Transaction t, BlobKey key, InputStream part10, IngestSource source) {
+        Attributes meta = new Attributes();
+        if (!source.sourceAet().isEmpty()) {
+            meta.setString(0x00020016, VR.AE, source.sourceAet());
+        }
+        try {
+            return StreamedWrite.write(blobs, key, part10, meta, checkpoints);
+        } catch (DicomException e) {
+            discard(key, e);
+            auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "not DICOM: "
+                    + e.code().name());
+            throw new NotIngestibleException(List.of(new Problem("content", "is not a readable DICOM instance ("
+                    + e.getMessage() + ")")));
+        } catch (RuntimeException e) {
+            discard(key, e);
+            throw e;
+        }
+    }
+
+    private IngestResult alreadyThere(Transaction t, IndexedInstance stored, IndexedInstance candidate,
+                                      IngestSource source) {
+        blobs.delete(candidate.blob());
+        if (stored.sha256().equals(candidate.sha256())) {
+            auditor.record(source.by(), "instance.store", t, Outcome.SUCCESS, source.client(), "sop="
+                    + stored.sopInstanceUid() + " already stored with the same content");
+            return new IngestResult.AlreadyStored(stored);
+        }
+        auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "sop="
+                + stored.sopInstanceUid() + " already stored with other content (sha256 " + stored.sha256()
+                + ", offered " + candidate.sha256() + ")");
+        throw new ConflictException(CoreErrorCode.INSTANCE_CONFLICT, "Transaction " + t.tracking() + " already holds"
+                + " SOP Instance " + stored.sopInstanceUid() + " with other content; it was not replaced.");
+    }
+
+    private void checkPatient(Transaction t, InstanceHeader h, IngestSource source) {
+        boolean mixedAllowed = directory.institution(t.origin()).map(Institution::policies)
+                .map(InstitutionPolicies::allowMixedPatients).orElse(false);
+        if (mixedAllowed) {
+            return;
+        }
+        Set<PatientSeen> found = new LinkedHashSet<>();
+        for (IndexedInstance i : index.byTransaction(t.id())) {
+            found.add(new PatientSeen(i.patientId(), i.patientName(), i.birthDate()));
+        }
+        PatientSeen incoming = new PatientSeen(h.patientId(), h.patientName(), h.birthDate());
+        if (found.stream().allMatch(p -> samePatient(p, incoming))) {
+            return;
+        }
+        List<PatientSeen> patients = new ArrayList<>(found);
+        patients.add(incoming);
+        auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "patient mismatch, "
+                + patients.size() + " patients found");
+        throw new PatientMismatchException(patients);
+    }
+
+    private static boolean samePatient(PatientSeen a, PatientSeen b) {
+        return a.id().equals(b.id()) && normalised(a.name()).equals(normalised(b.name()))
+                && (a.birthDate().isEmpty() || b.birthDate().isEmpty() || a.birthDate().equals(b.birthDate()));
+    }
+
+    /** PN components compared without case, padding or trailing empty components. */
+    private static String normalised(String pn) {
+        return pn.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").replaceAll("\\^+$", "").strip();
+    }
+
+    private void recount(Transaction t, InstanceHeader h, IngestSource source) {
+        List<IndexedInstance> study = index.byStudy(t.id(), h.studyUid());
+        String modalities = study.stream().map(IndexedInstance::modality).filter(m -> !m.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining("\\"));
+        long bytes = study.stream().mapToLong(IndexedInstance::size).sum();
+        transactions.recordIngest(t.id(), new IngestedStudy(h.studyUid(), h.accessionNumber(), h.studyDescription(),
+                modalities, h.studyDate(), study.size(), bytes), source.by(), source.client());
+    }
+
+    private void discard(BlobKey key, Exception cause) {
+        try {
+            blobs.delete(key);
+        } catch (RuntimeException e) {
+            // left for the orphan collector; the original failure is what the caller must see
+            cause.addSuppressed(e);
+        }
+    }
+}
