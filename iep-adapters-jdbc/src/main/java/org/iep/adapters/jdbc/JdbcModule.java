@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.iep.adapters.jdbc.access.JdbcAccessStore;
 import org.iep.adapters.jdbc.access.JdbcSessionStore;
 import org.iep.adapters.jdbc.audit.JdbcAuditLog;
+import org.iep.adapters.jdbc.content.JdbcInstanceIndex;
 import org.iep.adapters.jdbc.directory.JdbcDirectoryStore;
 import org.iep.adapters.jdbc.directory.JdbcNodeStore;
 import org.iep.adapters.jdbc.directory.JdbcUserStore;
@@ -16,6 +17,7 @@ import org.iep.adapters.jdbc.transaction.JdbcTransactionStore;
 import org.iep.api.spi.AccessStore;
 import org.iep.api.spi.AuditLog;
 import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.InstanceIndex;
 import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.NodeStore;
 import org.iep.api.spi.SessionStore;
@@ -28,7 +30,8 @@ import org.iep.api.spi.UserStore;
  *   <li>{@link JdbcDatabase}: the pool, started (and the schema migrated) when first injected; the application
  *       closes it at shutdown;</li>
  *   <li>{@link TransactionStore}, {@link DirectoryStore}, {@link UserStore}, {@link NodeStore}, {@link AccessStore},
- *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}: the {@code Jdbc*} implementations.</li>
+ *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}, {@link InstanceIndex}: the {@code Jdbc*}
+ *       implementations.</li>
  * </ul>
  * The {@link DataSource} and the implementation classes stay private to the module, so an application can bind its
  * own {@code DataSource} without a clash.
@@ -52,6 +55,7 @@ public final class JdbcModule extends PrivateModule {
         bind(SessionStore.class).to(JdbcSessionStore.class).in(Singleton.class);
         bind(AuditLog.class).to(JdbcAuditLog.class).in(Singleton.class);
         bind(JobQueue.class).to(JdbcJobQueue.class).in(Singleton.class);
+        bind(InstanceIndex.class).to(JdbcInstanceIndex.class).in(Singleton.class);
         expose(JdbcDatabase.class);
         expose(TransactionStore.class);
         expose(DirectoryStore.class);
@@ -61,6 +65,7 @@ public final class JdbcModule extends PrivateModule {
         expose(SessionStore.class);
         expose(AuditLog.class);
         expose(JobQueue.class);
+        expose(InstanceIndex.class);
     }
 
     @Provides

@@ -1,0 +1,2 @@
+/** The instance index on JDBC. */
+package org.iep.adapters.jdbc.content;
