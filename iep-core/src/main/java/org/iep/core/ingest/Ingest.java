@@ -55,8 +55,12 @@ public final class Ingest {
     /** Every checkpoint, in the order an ingest reaches them. */
     public static final List<String> STEPS = List.of(STEP_BEFORE_WRITE, STEP_WRITING, STEP_WRITTEN, STEP_VERIFIED,
             STEP_INDEXED);
-    /** Blobs of ingested instances live under this prefix: {@code ingest/<transaction>/<millis>-<id>}. */
-    public static final BlobKey PREFIX = BlobKey.of("ingest");
+    /**
+     * Every blob of a transaction lives under {@code tx/<transaction>/} (what the purge deletes); instances under
+     * {@code tx/<transaction>/instances/<millis>-<id>}.
+     */
+    public static final BlobKey TRANSACTIONS = BlobKey.of("tx");
+    static final String INSTANCES = "instances";
 
     private static final Set<TransactionStatus> ACCEPTING = EnumSet.of(TransactionStatus.NEW,
             TransactionStatus.STARTED, TransactionStatus.UPLOADING, TransactionStatus.ON_IEP,
@@ -87,6 +91,8 @@ public final class Ingest {
 
     /** Stores one instance read from {@code part10} (a Part 10 stream, not closed) under transaction {@code id}. */
     public IngestResult ingest(TransactionId id, InputStream part10, IngestSource source) {
+        Objects.requireNonNull(part10, "part10");
+        Objects.requireNonNull(source, "source");
         Transaction t = store.find(id).orElseThrow(() -> new NotFoundException("Transaction " + id));
         if (!ACCEPTING.contains(t.status())) {
             auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "status=" + t.status());
@@ -94,7 +100,7 @@ public final class Ingest {
                     + t.status() + " and takes no more images.");
         }
         checkpoints.reached(STEP_BEFORE_WRITE);
-        BlobKey key = PREFIX.child(t.id().value()).child(clock.millis() + "-" + ids.newId());
+        BlobKey key = TRANSACTIONS.child(t.id().value()).child(INSTANCES).child(clock.millis() + "-" + ids.newId());
         StreamedWrite.Written written = write(t, key, part10, source);
         checkpoints.reached(STEP_WRITTEN);
         try {
@@ -122,6 +128,12 @@ public final class Ingest {
             discard(key, e);
             throw e;
         }
+    }
+
+    /** Whether {@code key} names an instance blob as ingest makes them. */
+    static boolean isInstanceBlob(BlobKey key) {
+        String[] segments = key.value().split("/");
+        return segments.length == 4 && segments[0].equals("tx") && segments[2].equals(INSTANCES);
     }
 
     private StreamedWrite.Written write(Transaction t, BlobKey key, InputStream part10, IngestSource source) {

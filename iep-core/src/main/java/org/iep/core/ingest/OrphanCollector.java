@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes ingest blobs that no index record references and that are older than a grace period — left behind by
+ * Deletes instance blobs ({@code tx/<transaction>/instances/…}) that no index record references and that are older than a grace period — left behind by
  * a crash, a refused instance whose clean-up failed, or a duplicate. The grace period (longer than any ingest
  * takes) keeps blobs of ingests still in flight; a blob's age comes from its key ({@code <millis>-<id>}).
  * Idempotent and safe to run on several nodes at once. Thread-safe.
@@ -34,7 +34,7 @@ public final class OrphanCollector {
     public int collect(Instant now) {
         Instant cutoff = now.minus(grace);
         int deleted = 0;
-        List<BlobKey> keys = blobs.list(Ingest.PREFIX);
+        List<BlobKey> keys = blobs.list(Ingest.TRANSACTIONS).stream().filter(Ingest::isInstanceBlob).toList();
         for (BlobKey key : keys) {
             Instant written = writtenAt(key);
             if (written.isBefore(cutoff) && !index.references(key) && blobs.delete(key)) {
@@ -42,12 +42,12 @@ public final class OrphanCollector {
             }
         }
         if (deleted > 0) {
-            LOG.info("Deleted {} orphaned ingest blobs (of {} under {})", deleted, keys.size(), Ingest.PREFIX);
+            LOG.info("Deleted {} orphaned instance blobs (of {})", deleted, keys.size());
         }
         return deleted;
     }
 
-    /** Keys not made by ingest count as old, so stray objects under the prefix are collected too. */
+    /** Names not made by ingest count as old, so stray objects among the instances are collected too. */
     static Instant writtenAt(BlobKey key) {
         String name = key.value().substring(key.value().lastIndexOf('/') + 1);
         int dash = name.indexOf('-');

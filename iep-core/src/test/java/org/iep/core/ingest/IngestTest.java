@@ -53,7 +53,7 @@ class IngestTest {
         IngestResult r = store(TestInstances.ct("1.2.3.1", 1));
 
         assertThat(r).isInstanceOf(IngestResult.Stored.class);
-        assertThat(r.instance().blob().value()).startsWith("ingest/" + transfer.id().value() + "/")
+        assertThat(r.instance().blob().value()).startsWith("tx/" + transfer.id().value() + "/instances/")
                 .doesNotContain("1.2.3.1");
         byte[] stored = blob(r.instance().blob());
         assertThat(Arrays.copyOf(stored, 128)).containsOnly(0);
@@ -78,7 +78,7 @@ class IngestTest {
 
         assertThat(again).isInstanceOf(IngestResult.AlreadyStored.class);
         assertThat(again.instance()).isEqualTo(first.instance());
-        assertThat(world.blobs.list(Ingest.PREFIX)).containsExactly(first.instance().blob());
+        assertThat(world.blobs.list(Ingest.TRANSACTIONS)).containsExactly(first.instance().blob());
         assertThat(world.store.find(transfer.id()).orElseThrow().studies().get(0).receivedInstances()).isEqualTo(1);
     }
 
@@ -92,7 +92,7 @@ class IngestTest {
                         e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.INSTANCE_CONFLICT));
 
         assertThat(blob(first.instance().blob())).isEqualTo(before);
-        assertThat(world.blobs.list(Ingest.PREFIX)).containsExactly(first.instance().blob());
+        assertThat(world.blobs.list(Ingest.TRANSACTIONS)).containsExactly(first.instance().blob());
         assertThat(world.audit.query(AuditQuery.all(100))).anySatisfy(rec -> {
             assertThat(rec.event().action()).isEqualTo("instance.store");
             assertThat(rec.event().outcome()).isEqualTo(Outcome.DENIED);
@@ -111,7 +111,7 @@ class IngestTest {
                     assertThat(e.getMessage()).doesNotContain("SMITH").doesNotContain("JONES");
                 });
         assertThat(index.byTransaction(transfer.id())).hasSize(1);
-        assertThat(world.blobs.list(Ingest.PREFIX)).hasSize(1);
+        assertThat(world.blobs.list(Ingest.TRANSACTIONS)).hasSize(1);
     }
 
     @Test
@@ -147,7 +147,7 @@ class IngestTest {
                     e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.NOT_DICOM));
         }
         assertThat(index.byTransaction(transfer.id())).isEmpty();
-        assertThat(world.blobs.list(Ingest.PREFIX)).isEmpty();
+        assertThat(world.blobs.list(Ingest.TRANSACTIONS)).isEmpty();
     }
 
     @Test
@@ -156,24 +156,28 @@ class IngestTest {
 
         assertThatThrownBy(() -> store(TestInstances.ct("1.2.3.1", 1))).isInstanceOfSatisfying(IepException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.INGEST_CLOSED));
-        assertThat(world.blobs.list(Ingest.PREFIX)).isEmpty();
+        assertThat(world.blobs.list(Ingest.TRANSACTIONS)).isEmpty();
     }
 
     @Test
     void orphansOlderThanTheGraceAreCollectedAndIndexedOrFreshBlobsKept() {
         IngestResult kept = store(TestInstances.ct("1.2.3.1", 1));
-        BlobKey old = Ingest.PREFIX.child(transfer.id().value()).child(
-                world.clock.instant().minus(Duration.ofHours(2)).toEpochMilli() + "-abc");
-        BlobKey fresh = Ingest.PREFIX.child(transfer.id().value()).child(world.clock.millis() + "-def");
+        BlobKey instances = Ingest.TRANSACTIONS.child(transfer.id().value()).child("instances");
+        BlobKey old = instances.child(world.clock.instant().minus(Duration.ofHours(2)).toEpochMilli() + "-abc");
+        BlobKey fresh = instances.child(world.clock.millis() + "-def");
+        BlobKey attachment = Ingest.TRANSACTIONS.child(transfer.id().value()).child("attachments").child("1-report");
+        world.blobs.put(attachment, new ByteArrayInputStream(new byte[10]));
         world.blobs.put(old, new ByteArrayInputStream(new byte[10]));
         world.blobs.put(fresh, new ByteArrayInputStream(new byte[10]));
         OrphanCollector collector = new OrphanCollector(world.blobs, index, OrphanCollector.DEFAULT_GRACE);
 
         assertThat(collector.collect(world.clock.instant())).isEqualTo(1);
-        assertThat(world.blobs.list(Ingest.PREFIX)).containsExactlyInAnyOrder(kept.instance().blob(), fresh);
+        assertThat(world.blobs.list(Ingest.TRANSACTIONS)).containsExactlyInAnyOrder(kept.instance().blob(), fresh,
+                attachment);
         world.clock.advance(Duration.ofHours(2));
         assertThat(collector.collect(world.clock.instant())).as("the in-flight one once its grace is over")
                 .isEqualTo(1);
-        assertThat(world.blobs.list(Ingest.PREFIX)).containsExactly(kept.instance().blob());
+        assertThat(world.blobs.list(Ingest.TRANSACTIONS)).as("other blobs of the transaction are not instances")
+                .containsExactlyInAnyOrder(kept.instance().blob(), attachment);
     }
 }
