@@ -22,6 +22,7 @@ import org.iep.testkit.memory.InMemoryAccessStore;
 import org.iep.testkit.memory.InMemoryAuditLog;
 import org.iep.testkit.memory.InMemoryBlobStore;
 import org.iep.testkit.memory.InMemoryDirectoryStore;
+import org.iep.testkit.memory.InMemoryInstanceIndex;
 import org.iep.testkit.memory.InMemoryJobQueue;
 import org.iep.testkit.memory.InMemoryNodeStore;
 import org.iep.testkit.memory.InMemorySessionStore;
@@ -45,7 +46,7 @@ final class CoreWorld {
         core = IepCore.builder()
                 .ports(new Ports(transactions, directory, users, nodes, access, new InMemorySessionStore(),
                         new InMemoryAuditLog(), new InMemoryBlobStore(), new InMemoryJobQueue(),
-                        mail, new RecordingSmsSender(), new FixedKeyProvider("bench")))
+                        mail, new RecordingSmsSender(), new FixedKeyProvider("bench"), new InMemoryInstanceIndex()))
                 .accessLinks(new AccessLinks("https://iep.bench"))
                 .clock(clock)
                 .random(new SecureRandom())

@@ -27,6 +27,9 @@ import org.iep.core.directory.Routing;
 import org.iep.core.directory.StaffAccess;
 import org.iep.core.forwarding.Forwarding;
 import org.iep.core.id.IdGenerator;
+import org.iep.core.ingest.Checkpoints;
+import org.iep.core.ingest.Ingest;
+import org.iep.core.ingest.OrphanCollector;
 import org.iep.core.notify.FailureNotices;
 import org.iep.core.notify.Outbox;
 import org.iep.core.notify.OutboxWorker;
@@ -47,7 +50,8 @@ import org.iep.core.transaction.Transactions;
  *
  * <pre>{@code
  * IepCore core = IepCore.builder()
- *         .ports(new Ports(txStore, directory, users, nodes, access, sessions, audit, blobs, jobs, mail, sms, keys))
+ *         .ports(new Ports(txStore, directory, users, nodes, access, sessions, audit, blobs, jobs, mail, sms, keys,
+ *                 instances))
  *         .accessLinks(new AccessLinks("https://iep.example.org"))
  *         .build();
  * core.transactions().createTransfer(...);
@@ -74,6 +78,8 @@ public final class IepCore {
     private final PurgeJob purgeJob;
     private final DeliveryJobs deliveryJobs;
     private final ExpiryReminders expiryReminders;
+    private final Ingest ingest;
+    private final OrphanCollector orphans;
 
     private IepCore(Builder b) {
         Ports p = b.ports;
@@ -121,6 +127,9 @@ public final class IepCore {
         outboxWorker = new OutboxWorker(p.jobs(), sealer, new Templates(), p.mail(), p.sms(), b.retry);
         purgeJob = new PurgeJob(p.transactions(), p.directory(), p.blobs(), transactions, auditor, outbox, policy);
         expiryReminders = new ExpiryReminders(p.access(), p.transactions(), p.directory(), outbox, policy);
+        ingest = new Ingest(p.transactions(), p.directory(), p.instances(), p.blobs(), transactions, auditor, ids,
+                clock, Checkpoints.NONE);
+        orphans = new OrphanCollector(p.blobs(), p.instances(), OrphanCollector.DEFAULT_GRACE);
     }
 
     public static Builder builder() {
@@ -147,6 +156,8 @@ public final class IepCore {
     public PurgeJob purgeJob() { return purgeJob; }
     public DeliveryJobs deliveryJobs() { return deliveryJobs; }
     public ExpiryReminders expiryReminders() { return expiryReminders; }
+    public Ingest ingest() { return ingest; }
+    public OrphanCollector orphans() { return orphans; }
 
     /** Collects the ports and settings; {@link #build()} reports everything missing or invalid at once. */
     public static final class Builder {

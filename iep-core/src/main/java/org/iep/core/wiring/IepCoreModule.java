@@ -12,6 +12,7 @@ import org.iep.api.spi.AccessStore;
 import org.iep.api.spi.AuditLog;
 import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.InstanceIndex;
 import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.KeyProvider;
 import org.iep.api.spi.MailSender;
@@ -34,6 +35,8 @@ import org.iep.core.audit.Statistics;
 import org.iep.core.directory.Directory;
 import org.iep.core.directory.Nodes;
 import org.iep.core.forwarding.Forwarding;
+import org.iep.core.ingest.Ingest;
+import org.iep.core.ingest.OrphanCollector;
 import org.iep.core.notify.OutboxWorker;
 import org.iep.core.notify.RetryPolicy;
 import org.iep.core.policy.IepPolicy;
@@ -63,11 +66,12 @@ public final class IepCoreModule extends AbstractModule {
     @Singleton
     IepCore core(TransactionStore transactions, DirectoryStore directory, UserStore users, NodeStore nodes,
                  AccessStore access, SessionStore sessions, AuditLog audit, BlobStore blobs, JobQueue jobs,
-                 MailSender mail, SmsSender sms, KeyProvider keys, AccessLinks links, Clock clock,
+                 MailSender mail, SmsSender sms, KeyProvider keys, InstanceIndex instances, AccessLinks links,
+                 Clock clock,
                  SecureRandom random, IepPolicy policy, RetryPolicy retry, Set<TransactionListener> listeners) {
         IepCore.Builder b = IepCore.builder()
                 .ports(new Ports(transactions, directory, users, nodes, access, sessions, audit, blobs, jobs, mail,
-                        sms, keys))
+                        sms, keys, instances))
                 .accessLinks(links).clock(clock).random(random).policy(policy).retry(retry);
         listeners.forEach(b::listener);
         return b.build();
@@ -89,4 +93,6 @@ public final class IepCoreModule extends AbstractModule {
     @Provides OutboxWorker outboxWorker(IepCore c) { return c.outboxWorker(); }
     @Provides PurgeJob purgeJob(IepCore c) { return c.purgeJob(); }
     @Provides ExpiryReminders expiryReminders(IepCore c) { return c.expiryReminders(); }
+    @Provides Ingest ingest(IepCore c) { return c.ingest(); }
+    @Provides OrphanCollector orphans(IepCore c) { return c.orphans(); }
 }

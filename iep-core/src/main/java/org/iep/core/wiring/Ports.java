@@ -9,6 +9,7 @@ import org.iep.api.spi.AccessStore;
 import org.iep.api.spi.AuditLog;
 import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.InstanceIndex;
 import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.KeyProvider;
 import org.iep.api.spi.MailSender;
@@ -35,7 +36,8 @@ public record Ports(
         JobQueue jobs,
         MailSender mail,
         SmsSender sms,
-        KeyProvider keys) {
+        KeyProvider keys,
+        InstanceIndex instances) {
 
     public Ports {
         List<Problem> missing = new ArrayList<>();
@@ -51,6 +53,7 @@ public record Ports(
         require(missing, mail, "MailSender");
         require(missing, sms, "SmsSender");
         require(missing, keys, "KeyProvider");
+        require(missing, instances, "InstanceIndex");
         if (!missing.isEmpty()) {
             throw new MissingAdapterException(missing);
         }

@@ -16,6 +16,7 @@ import org.iep.testkit.memory.InMemoryAccessStore;
 import org.iep.testkit.memory.InMemoryAuditLog;
 import org.iep.testkit.memory.InMemoryBlobStore;
 import org.iep.testkit.memory.InMemoryDirectoryStore;
+import org.iep.testkit.memory.InMemoryInstanceIndex;
 import org.iep.testkit.memory.InMemoryJobQueue;
 import org.iep.testkit.memory.InMemoryNodeStore;
 import org.iep.testkit.memory.InMemorySessionStore;
@@ -44,12 +45,13 @@ final class World {
     final InMemoryJobQueue jobs = new InMemoryJobQueue();
     final RecordingMailSender mail = new RecordingMailSender();
     final RecordingSmsSender sms = new RecordingSmsSender();
+    final InMemoryInstanceIndex instances = new InMemoryInstanceIndex();
     final IepCore core;
 
     World() {
         core = IepCore.builder()
                 .ports(new Ports(transactions, directory, users, nodes, access, sessions, audit, blobs, jobs, mail,
-                        sms, new FixedKeyProvider("scenario")))
+                        sms, new FixedKeyProvider("scenario"), instances))
                 .accessLinks(new AccessLinks("https://iep.test"))
                 .clock(clock)
                 .random(new SecureRandom())

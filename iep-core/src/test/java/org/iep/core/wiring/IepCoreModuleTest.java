@@ -14,6 +14,7 @@ import org.iep.api.spi.AccessStore;
 import org.iep.api.spi.AuditLog;
 import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.InstanceIndex;
 import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.KeyProvider;
 import org.iep.api.spi.MailSender;
@@ -32,6 +33,7 @@ import org.iep.testkit.memory.InMemoryAccessStore;
 import org.iep.testkit.memory.InMemoryAuditLog;
 import org.iep.testkit.memory.InMemoryBlobStore;
 import org.iep.testkit.memory.InMemoryDirectoryStore;
+import org.iep.testkit.memory.InMemoryInstanceIndex;
 import org.iep.testkit.memory.InMemoryJobQueue;
 import org.iep.testkit.memory.InMemoryNodeStore;
 import org.iep.testkit.memory.InMemorySessionStore;
@@ -58,6 +60,7 @@ class IepCoreModuleTest {
             bind(MailSender.class).toInstance(new RecordingMailSender());
             bind(SmsSender.class).toInstance(new RecordingSmsSender());
             bind(KeyProvider.class).toInstance(new FixedKeyProvider("guice"));
+            bind(InstanceIndex.class).toInstance(new InMemoryInstanceIndex());
             bind(AccessLinks.class).toInstance(new AccessLinks("https://iep.test"));
         }
     }
@@ -95,7 +98,8 @@ class IepCoreModuleTest {
     void thePlainBuilderListsEverythingMissingAtOnce() {
         assertThatThrownBy(() -> IepCore.builder().build()).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("ports", "accessLinks"));
-        assertThatThrownBy(() -> new Ports(null, null, null, null, null, null, null, null, null, null, null, null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).hasSize(12));
+        assertThatThrownBy(() -> new Ports(null, null, null, null, null, null, null, null, null, null, null, null,
+                null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).hasSize(13));
     }
 }
