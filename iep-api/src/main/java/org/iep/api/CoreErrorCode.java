@@ -25,6 +25,8 @@ public enum CoreErrorCode implements ErrorCode {
     DELIVERY_FAILURE(1500, "A notification or delivery could not be sent; it will be retried"),
     AUDIT_CHAIN_BROKEN(1600, "The audit hash chain does not verify"),
     CONFIGURATION(1700, "The configuration is invalid"),
+    REPORT_TYPE_NOT_ALLOWED(1800, "The report is neither a PDF nor UTF-8 text"),
+    REPORT_TOO_LARGE(1801, "The report is larger than the configured limit"),
     INSTANCE_CONFLICT(1900, "An instance with this SOP Instance UID but other content is already stored; nothing was replaced"),
     PATIENT_MISMATCH(1901, "The instance belongs to another patient than the transaction; the patients found are listed"),
     NOT_DICOM(1902, "The content is not a readable DICOM instance"),
