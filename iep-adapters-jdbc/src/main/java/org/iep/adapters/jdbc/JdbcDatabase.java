@@ -31,7 +31,7 @@ public final class JdbcDatabase implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("iep-jdbc");
-        hikari.setJdbcUrl(config.url());
+        hikari.setJdbcUrl(durable(config.url()));
         hikari.setUsername(config.user());
         hikari.setPassword(config.password().reveal());
         hikari.setMaximumPoolSize(config.poolSize());
@@ -60,6 +60,17 @@ public final class JdbcDatabase implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * H2 in file mode writes commits to its file up to half a second later by default, so a killed process loses
+     * what it had acknowledged; unless the URL chooses otherwise, commits are written at once.
+     */
+    static String durable(String url) {
+        boolean h2File = url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:./") || url.startsWith("jdbc:h2:/")
+                || url.startsWith("jdbc:h2:~");
+        return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? url + ";WRITE_DELAY=0"
+                : url;
     }
 
     /** The URL without any password given in it as a parameter. */

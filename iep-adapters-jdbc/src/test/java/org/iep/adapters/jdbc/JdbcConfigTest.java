@@ -64,6 +64,15 @@ class JdbcConfigTest {
     }
 
     @Test
+    void h2FileDatabasesWriteEachCommitAtOnceUnlessTheUrlSaysOtherwise() {
+        assertThat(JdbcDatabase.durable("jdbc:h2:file:/var/lib/iep/db;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:file:/var/lib/iep/db;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThat(JdbcDatabase.durable("jdbc:h2:file:/x;write_delay=100")).isEqualTo("jdbc:h2:file:/x;write_delay=100");
+        assertThat(JdbcDatabase.durable("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(JdbcDatabase.durable("jdbc:postgresql://db/iep")).isEqualTo("jdbc:postgresql://db/iep");
+    }
+
+    @Test
     void passwordsInUrlsAreRedactedFromMessages() {
         assertThat(JdbcDatabase.redacted("jdbc:postgresql://db/iep?user=a&password=hunter2&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/iep?user=a&password=***&ssl=true");

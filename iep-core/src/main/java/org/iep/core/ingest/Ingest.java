@@ -117,7 +117,7 @@ public final class Ingest {
                     h.accessionNumber(), h.modality(), key, written.size(), written.sha256(), clock.instant());
             IndexedInstance stored = index.insertIfAbsent(candidate);
             if (!stored.equals(candidate)) {
-                return alreadyThere(t, stored, candidate, source);
+                return alreadyThere(t, h, stored, candidate, source);
             }
             checkpoints.reached(STEP_INDEXED);
             recount(t, h, source);
@@ -155,10 +155,12 @@ public final class Ingest {
         }
     }
 
-    private IngestResult alreadyThere(Transaction t, IndexedInstance stored, IndexedInstance candidate,
-                                      IngestSource source) {
+    private IngestResult alreadyThere(Transaction t, InstanceHeader h, IndexedInstance stored,
+                                      IndexedInstance candidate, IngestSource source) {
         blobs.delete(candidate.blob());
         if (stored.sha256().equals(candidate.sha256())) {
+            // counts are absolute: recounting converges them if the first attempt died after its index insert
+            recount(t, h, source);
             auditor.record(source.by(), "instance.store", t, Outcome.SUCCESS, source.client(), "sop="
                     + stored.sopInstanceUid() + " already stored with the same content");
             return new IngestResult.AlreadyStored(stored);
