@@ -38,6 +38,6 @@ public interface ReportStore {
     /** Rejected messages, oldest first, at most {@code limit}. */
     List<RejectedMessage> rejected(int limit);
 
-    /** Removes rejected messages received before {@code instant}; returns how many. */
+    /** Removes rejected messages received at or before {@code instant}; returns how many. */
     long purgeRejected(Instant instant);
 }

@@ -68,7 +68,7 @@ public final class InMemoryReportStore implements ReportStore {
     @Override
     public synchronized long purgeRejected(Instant instant) {
         int before = rejected.size();
-        rejected.removeIf(m -> m.received().isBefore(instant));
+        rejected.removeIf(m -> !m.received().isAfter(instant));
         return before - rejected.size();
     }
 }
