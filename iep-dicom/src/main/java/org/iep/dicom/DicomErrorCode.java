@@ -16,7 +16,29 @@ public enum DicomErrorCode {
     /** A character set is unknown or a value cannot be represented in the data set's character set. */
     CHARSET(5005, "the text cannot be decoded or encoded with the declared Specific Character Set"),
     /** An I/O error while reading or writing. */
-    IO(5006, "an I/O error occurred");
+    IO(5006, "an I/O error occurred"),
+    /** A PDU from the peer is malformed: a length that does not fit, a missing item, a bad value. */
+    NET_PDU_MALFORMED(5100, "the peer sent a malformed DICOM Upper Layer PDU; the association was aborted"),
+    /** A PDU type that PS3.8 does not define. */
+    NET_PDU_UNKNOWN(5101, "the peer sent an unknown PDU type; the association was aborted"),
+    /** A PDU longer than the maximum length we announced. */
+    NET_PDU_TOO_LARGE(5102, "the peer sent a PDU longer than our maximum PDU length; the association was aborted"),
+    /** A PDU that is valid but not allowed in the current state of the association. */
+    NET_PDU_UNEXPECTED(5103, "the peer sent a PDU that is not allowed at this point; the association was aborted"),
+    /** The peer rejected the association (A-ASSOCIATE-RJ). */
+    NET_REJECTED(5110, "the peer rejected the association; check the AE titles and the services it offers"),
+    /** The peer aborted the association (A-ABORT) or closed the connection. */
+    NET_ABORTED(5111, "the association was aborted or the connection closed"),
+    /** No presentation context the operation needs was accepted. */
+    NET_NO_PRESENTATION_CONTEXT(5112, "the peer accepted no presentation context for this SOP class and transfer syntax"),
+    /** ARTIM, idle or connect timeout. */
+    NET_TIMEOUT(5113, "the peer did not answer in time"),
+    /** Connection or socket failure. */
+    NET_IO(5114, "a network error occurred; check host, port and TLS settings"),
+    /** A DIMSE command set is malformed or lacks a required field. */
+    NET_DIMSE_MALFORMED(5120, "the peer sent a malformed DIMSE command"),
+    /** A DIMSE operation ended with a failure status. */
+    NET_DIMSE_FAILED(5121, "the DIMSE operation ended with a failure status");
 
     private final int code;
     private final String hint;

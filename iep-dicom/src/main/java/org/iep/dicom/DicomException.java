@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public abstract sealed class DicomException extends RuntimeException
         permits DicomParseException, DicomValueException, DicomWriteException, DicomJsonException,
-                DicomCharsetException, DicomIoException {
+                DicomCharsetException, DicomIoException, DicomNetException {
 
     private final DicomErrorCode code;
 
