@@ -13,6 +13,7 @@ import org.iep.adapters.jdbc.directory.JdbcDirectoryStore;
 import org.iep.adapters.jdbc.directory.JdbcNodeStore;
 import org.iep.adapters.jdbc.directory.JdbcUserStore;
 import org.iep.adapters.jdbc.job.JdbcJobQueue;
+import org.iep.adapters.jdbc.report.JdbcReportStore;
 import org.iep.adapters.jdbc.transaction.JdbcTransactionStore;
 import org.iep.api.spi.AccessStore;
 import org.iep.api.spi.AuditLog;
@@ -20,6 +21,7 @@ import org.iep.api.spi.DirectoryStore;
 import org.iep.api.spi.InstanceIndex;
 import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.NodeStore;
+import org.iep.api.spi.ReportStore;
 import org.iep.api.spi.SessionStore;
 import org.iep.api.spi.TransactionStore;
 import org.iep.api.spi.UserStore;
@@ -30,8 +32,8 @@ import org.iep.api.spi.UserStore;
  *   <li>{@link JdbcDatabase}: the pool, started (and the schema migrated) when first injected; the application
  *       closes it at shutdown;</li>
  *   <li>{@link TransactionStore}, {@link DirectoryStore}, {@link UserStore}, {@link NodeStore}, {@link AccessStore},
- *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}, {@link InstanceIndex}: the {@code Jdbc*}
- *       implementations.</li>
+ *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}, {@link InstanceIndex}, {@link ReportStore}: the
+ *       {@code Jdbc*} implementations.</li>
  * </ul>
  * The {@link DataSource} and the implementation classes stay private to the module, so an application can bind its
  * own {@code DataSource} without a clash.
@@ -56,6 +58,7 @@ public final class JdbcModule extends PrivateModule {
         bind(AuditLog.class).to(JdbcAuditLog.class).in(Singleton.class);
         bind(JobQueue.class).to(JdbcJobQueue.class).in(Singleton.class);
         bind(InstanceIndex.class).to(JdbcInstanceIndex.class).in(Singleton.class);
+        bind(ReportStore.class).to(JdbcReportStore.class).in(Singleton.class);
         expose(JdbcDatabase.class);
         expose(TransactionStore.class);
         expose(DirectoryStore.class);
@@ -66,6 +69,7 @@ public final class JdbcModule extends PrivateModule {
         expose(AuditLog.class);
         expose(JobQueue.class);
         expose(InstanceIndex.class);
+        expose(ReportStore.class);
     }
 
     @Provides
