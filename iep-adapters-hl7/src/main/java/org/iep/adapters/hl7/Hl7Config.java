@@ -1,8 +1,10 @@
 package org.iep.adapters.hl7;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.iep.api.Problem;
 
@@ -53,6 +55,57 @@ public record Hl7Config(
         positive(p, "iep.hl7.frameTimeout", frameTimeout);
         if (!p.isEmpty()) {
             throw new InvalidHl7ConfigurationException(p);
+        }
+    }
+
+    /**
+     * From {@code iep.hl7.*} settings (durations as ISO-8601, e.g. {@code PT30S}); absent keys take the defaults.
+     * Every problem is listed.
+     */
+    public static Hl7Config from(Map<String, String> s) {
+        List<Problem> p = new ArrayList<>();
+        Hl7Config d = DEFAULT;
+        String bind = s.getOrDefault("iep.hl7.bindAddress", d.bindAddress()).strip();
+        int port = integer(s, p, "iep.hl7.port", d.port());
+        int connections = integer(s, p, "iep.hl7.maxConnections", d.maxConnections());
+        int frame = integer(s, p, "iep.hl7.maxFrameBytes", d.maxFrameBytes());
+        Duration idle = duration(s, p, "iep.hl7.idleTimeout", d.idleTimeout());
+        Duration read = duration(s, p, "iep.hl7.readTimeout", d.readTimeout());
+        Duration whole = duration(s, p, "iep.hl7.frameTimeout", d.frameTimeout());
+        try {
+            Hl7Config c = new Hl7Config(bind, port, connections, frame, idle, read, whole);
+            if (p.isEmpty()) {
+                return c;
+            }
+        } catch (InvalidHl7ConfigurationException e) {
+            p.addAll(e.problems());
+        }
+        throw new InvalidHl7ConfigurationException(p);
+    }
+
+    private static int integer(Map<String, String> s, List<Problem> p, String key, int fallback) {
+        String v = s.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            p.add(new Problem(key, "must be a whole number"));
+            return fallback;
+        }
+    }
+
+    private static Duration duration(Map<String, String> s, List<Problem> p, String key, Duration fallback) {
+        String v = s.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            p.add(new Problem(key, "must be an ISO-8601 duration such as PT30S"));
+            return fallback;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 import org.iep.core.report.Reports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,11 @@ public final class Hl7Listener implements AutoCloseable {
         try {
             ServerSocket s = tls.isPresent() ? tls.get().getServerSocketFactory().createServerSocket()
                     : new ServerSocket();
+            if (s instanceof SSLServerSocket ssl) {
+                // TLS 1.2 and 1.3 only: older versions are broken and NHS guidance forbids them.
+                ssl.setEnabledProtocols(java.util.Arrays.stream(ssl.getSupportedProtocols())
+                        .filter(v -> v.equals("TLSv1.2") || v.equals("TLSv1.3")).toArray(String[]::new));
+            }
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 50);
             server = s;
