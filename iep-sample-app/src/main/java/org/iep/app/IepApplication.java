@@ -54,6 +54,7 @@ public final class IepApplication implements AutoCloseable {
             IepCore core = injector.getInstance(IepCore.class);
             if (config.demoData()) {
                 new DemoData(core.directory(), injector.getInstance(DirectoryStore.class), core.transactions(),
+                        core.ingest(),
                         config.smtp().isEmpty() ? Optional.of(injector.getInstance(MailSender.class))
                                 : Optional.empty(), config.apiClientsFile(),
                         injector.getInstance(SecureRandom.class)).seedIfEmpty();
@@ -62,7 +63,8 @@ public final class IepApplication implements AutoCloseable {
                     new Workers.Periodic("outbox", Duration.ofSeconds(2), now -> core.outboxWorker().runOnce(now)),
                     new Workers.Periodic("expiry reminders", Duration.ofMinutes(15),
                             now -> core.expiryReminders().runOnce(now)),
-                    new Workers.Periodic("purge", Duration.ofHours(1), now -> core.purgeJob().runOnce(now))));
+                    new Workers.Periodic("purge", Duration.ofHours(1), now -> core.purgeJob().runOnce(now)),
+                    new Workers.Periodic("orphan blobs", Duration.ofHours(1), now -> core.orphans().collect(now))));
             WebServer server = new WebServer(config.httpHost(), config.httpPort(), config.behindProxy(),
                     injector.getInstance(Clock.class), ready::get, metrics,
                     config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty(),

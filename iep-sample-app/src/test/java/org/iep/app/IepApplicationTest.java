@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.InstanceIndex;
+import org.iep.api.spi.TransactionStore;
+import org.iep.api.transaction.TrackingNumber;
 import org.iep.app.config.AppConfig;
 import org.iep.app.config.Settings;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,11 @@ class IepApplicationTest {
             assertThat(get(port, "/metrics").body()).contains("jvm_memory_used_bytes")
                     .containsPattern("iep_http_requests_seconds_count\\{[^}]*route=\"/health\"");
             assertThat(app.injector().getInstance(DirectoryStore.class).institutions()).hasSize(2);
+            var demo = app.injector().getInstance(TransactionStore.class).findByTracking(
+                    new TrackingNumber("STEE0000001")).orElseThrow();
+            assertThat(demo.studies().get(0).receivedInstances()).as("the demo series came in through ingest")
+                    .isEqualTo(8);
+            assertThat(app.injector().getInstance(InstanceIndex.class).byTransaction(demo.id())).hasSize(8);
         }
         assertThatThrownBy(() -> get(port, "/health")).isInstanceOf(ConnectException.class);
         assertThat(data.resolve("keys/master.key")).exists();

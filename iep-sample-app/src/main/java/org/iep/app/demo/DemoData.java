@@ -1,5 +1,6 @@
 package org.iep.app.demo;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ import org.iep.api.transaction.Transaction;
 import org.iep.api.transaction.TransactionStatus;
 import org.iep.app.rest.ApiClients;
 import org.iep.core.directory.InstitutionCreated;
+import org.iep.core.ingest.Ingest;
+import org.iep.core.ingest.IngestSource;
 import org.iep.core.transaction.NewTransfer;
 import org.iep.core.transaction.PatientDetails;
 import org.iep.core.transaction.SelectedStudy;
@@ -40,7 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seeds an empty database with two demo hospitals, their first administrators and a transfer to a demo patient,
- * through the same services (validated, audited) that operators and staff use. The demo study has no images yet. Does nothing when any institution exists, so a restart
+ * through the same services (validated, audited) that operators and staff use; the demo study's images (a small
+ * synthetic CT series) come in through ingest like any modality's. Does nothing when any institution exists, so a restart
  * or a real deployment that turned demo data off is never touched. Uses reserved example domains and the Ofcom
  * drama number range only.
  */
@@ -58,6 +62,7 @@ public final class DemoData {
     private final Directory directory;
     private final DirectoryStore store;
     private final Transactions transactions;
+    private final Ingest ingest;
 
     private final Optional<MailSender> devMail;
     private final Path apiClientsFile;
@@ -67,11 +72,12 @@ public final class DemoData {
      * @param devMail the dev mailbox, when e-mail goes there: the demo API client's key is delivered through it;
      *                with a real relay no demo key is made (use {@code --new-api-key})
      */
-    public DemoData(Directory directory, DirectoryStore store, Transactions transactions,
+    public DemoData(Directory directory, DirectoryStore store, Transactions transactions, Ingest ingest,
                     Optional<MailSender> devMail, Path apiClientsFile, SecureRandom random) {
         this.directory = directory;
         this.store = store;
         this.transactions = transactions;
+        this.ingest = ingest;
         this.devMail = devMail;
         this.apiClientsFile = apiClientsFile;
         this.random = random;
@@ -103,10 +109,14 @@ public final class DemoData {
         PatientDetails patient = new PatientDetails("DEMO0001", "STEE", "Jones", "Patricia", LocalDate.of(1970, 1, 31),
                 Sex.FEMALE, "9434765919", "", PostalAddress.NONE);
         Transaction t = transactions.createTransfer(new NewTransfer(admin.id(), stee.institution().id(), patient,
-                PATIENT, List.of(new SelectedStudy("2.25.1000000000000000000000001", "DEMOACC1", "CT head")),
+                PATIENT, List.of(new SelectedStudy(DemoImages.STUDY, "DEMOACC1", "CT head")),
                 Priority.NORMAL, "Your CT scan, as you asked.", Optional.empty()), SEEDER);
         Party demo = new Party.System("demo");
         transactions.advance(t.id(), TransactionStatus.UPLOADING, "", demo, ClientInfo.INTERNAL);
+        IngestSource modality = new IngestSource(demo, ClientInfo.INTERNAL, "DEMO_CT");
+        for (int n = 0; n < DemoImages.SLICES; n++) {
+            ingest.ingest(t.id(), new ByteArrayInputStream(DemoImages.slice(n)), modality);
+        }
         transactions.advance(t.id(), TransactionStatus.ON_IEP, "", demo, ClientInfo.INTERNAL);
     }
 

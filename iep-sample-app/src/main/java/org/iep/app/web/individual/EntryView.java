@@ -41,7 +41,9 @@ public record EntryView(String id, String tracking, String type, String status, 
     }
 
     private static StudyView study(StudyEntry s) {
-        return new StudyView(s.description(), s.studyDate(), s.modalities(), s.progress());
+        // "87/87" once the expected count is known, else just what arrived
+        return new StudyView(s.description(), s.studyDate(), s.modalities(),
+                s.expectedInstances() > 0 ? s.progress() : Integer.toString(s.receivedInstances()));
     }
 
     private static MessageView message(Message m, Locale locale) {
