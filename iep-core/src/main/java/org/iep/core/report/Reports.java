@@ -139,7 +139,8 @@ public final class Reports {
      * goes to the durable store only; {@code reason} must not contain any.
      */
     public RejectedMessage keepRejected(String source, String reason, String raw) {
-        RejectedMessage m = new RejectedMessage(ids.newId(), source, clock.instant(), reason, raw);
+        RejectedMessage m = new RejectedMessage(ids.newId(), clip(source, 200), clock.instant(), clip(reason, 1000),
+                raw);
         reports.reject(m);
         auditor.record(new Party.System("reports"), "report.rejected", Outcome.FAILURE, ClientInfo.INTERNAL,
                 "message " + m.id() + " from " + source + ": " + reason);
@@ -272,6 +273,11 @@ public final class Reports {
         } else if (value.length() > max) {
             problems.add(new Problem(name, "at most " + max + " characters"));
         }
+    }
+
+    /** Stores bound these columns; a parser's message may be long. */
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Users see the sender's name when it is harmless; otherwise one derived from the type. */
