@@ -1,0 +1,2 @@
+/** Ingest throughput against {@code cp} of the same files. */
+package org.iep.bench.ingest;
