@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.iep.api.ConflictException;
 import org.iep.api.CoreErrorCode;
 import org.iep.api.InfrastructureException;
+import org.iep.api.NotFoundException;
 import org.iep.api.Problem;
 import org.iep.api.audit.Outcome;
 import org.iep.api.report.RejectedMessage;
@@ -53,6 +54,9 @@ public final class Reports {
     private static final int MAX_ATTEMPTS = 5;
     private static final int PURGE_BATCH = 100;
     private static final int MAX_ORDER_FIELD = 64;
+    private static final BlobKey REPORTS = BlobKey.of("reports");
+    private static final java.time.format.DateTimeFormatter HOUR =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(java.time.ZoneOffset.UTC);
 
     private final ReportStore reports;
     private final TransactionStore transactions;
@@ -84,12 +88,59 @@ public final class Reports {
             // A resend, possibly after a crash before the ACK: finish attaching, store nothing new.
             return new ReportReceipt(seen.get(), true, attachEverywhere(seen.get(), actor, client));
         }
-        validateOrder(incoming);
+        validateOrder(incoming, true);
+        Stored s = store(incoming, actor, client);
+        return new ReportReceipt(s.report(), s.duplicate(), attachEverywhere(s.report(), actor, client));
+    }
+
+    /**
+     * A user attaches a PDF or text report (a pasted text is {@link IncomingReport#text}) to one study of one
+     * transaction. The order data come from the study and the transaction's patient; when the study has an accession
+     * number, every other transaction holding it gets the report too, as from a RIS. The caller checks that the
+     * actor may change this transaction. Idempotent by {@code messageKey}.
+     */
+    public ReportReceipt attachToStudy(TransactionId transaction, String studyInstanceUid, String messageKey,
+                                       String fileName, byte[] content, Party actor, ClientInfo client) {
+        Transaction t = transactions.find(transaction)
+                .orElseThrow(() -> new NotFoundException("Transaction " + transaction + " does not exist."));
+        StudyEntry study = t.studies().stream().filter(s -> s.studyInstanceUid().equals(studyInstanceUid))
+                .findFirst().orElseThrow(() -> new RefusedReportException(CoreErrorCode.INVALID_INPUT,
+                        List.of(new Problem("studyInstanceUid", "is not a study of this transaction"))));
+        IncomingReport incoming = new IncomingReport(messageKey, study.accessionNumber(),
+                t.patient().identifier().id(), t.patient().identifier().issuer(), fileName, content);
+        Optional<StoredReport> seen = reports.findByMessageKey(messageKey);
+        StoredReport report;
+        boolean duplicate;
+        if (seen.isPresent()) {
+            report = seen.get();
+            duplicate = true;
+        } else {
+            validateOrder(incoming, false);
+            Stored s = store(incoming, actor, client);
+            report = s.report();
+            duplicate = s.duplicate();
+        }
+        List<TransactionId> attached = new ArrayList<>();
+        if (attach(transaction, Optional.of(studyInstanceUid), report, actor, client)) {
+            attached.add(transaction);
+        }
+        if (!report.accessionNumber().isEmpty()) {
+            attachEverywhere(report, actor, client).stream().filter(id -> !id.equals(transaction))
+                    .forEach(attached::add);
+        }
+        return new ReportReceipt(report, duplicate, attached);
+    }
+
+    private record Stored(StoredReport report, boolean duplicate) {
+    }
+
+    /** Types, writes the content, then inserts the record: the durable point. */
+    private Stored store(IncomingReport incoming, Party actor, ClientInfo client) {
         String mediaType = ReportTyping.mediaType(incoming.content(), settings.maxBytes());
         ReportId id = new ReportId(ids.newId());
-        BlobKey key = BlobKey.of("reports", id.value());
-        BlobInfo info = blobs.put(key, new ByteArrayInputStream(incoming.content()));
         Instant now = clock.instant();
+        BlobKey key = blobKey(now, id);
+        BlobInfo info = blobs.put(key, new ByteArrayInputStream(incoming.content()));
         StoredReport candidate = new StoredReport(id, incoming.messageKey(), incoming.accessionNumber(),
                 incoming.patientId(), incoming.patientIssuer(), fileName(incoming.fileName(), mediaType), mediaType,
                 info.size(), info.sha256(), key, now, now.plus(settings.keep()));
@@ -102,7 +153,35 @@ public final class Reports {
             auditor.record(actor, "report.received", Outcome.SUCCESS, client,
                     "report " + id + " " + mediaType + " " + info.size() + " bytes");
         }
-        return new ReportReceipt(stored, duplicate, attachEverywhere(stored, actor, client));
+        return new Stored(stored, duplicate);
+    }
+
+    /**
+     * Under an hour bucket, so {@link #collectOrphans} can tell a blob whose record a crash never wrote from one
+     * whose record is being written right now.
+     */
+    private static BlobKey blobKey(Instant now, ReportId id) {
+        return REPORTS.child(HOUR.format(now)).child(id.value());
+    }
+
+    /**
+     * Deletes report blobs without a record (a crash between writing the content and inserting the record) from
+     * hour buckets that ended more than an hour before {@code now}. Returns how many.
+     */
+    public int collectOrphans(Clock now) {
+        String before = HOUR.format(now.instant().minus(java.time.Duration.ofHours(2)));
+        int deleted = 0;
+        for (BlobKey key : blobs.list(REPORTS)) {
+            String[] parts = key.value().split("/");
+            if (parts.length != 3 || parts[1].compareTo(before) > 0) {
+                continue;
+            }
+            ReportId id = new ReportId(parts[2]);
+            if (reports.find(id).isEmpty() && blobs.delete(key)) {
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /**
@@ -174,6 +253,9 @@ public final class Reports {
     }
 
     private List<TransactionId> attachEverywhere(StoredReport r, Party actor, ClientInfo client) {
+        if (r.accessionNumber().isEmpty()) {
+            return List.of(); // attached only where a user put it; nothing to match others by
+        }
         TransactionQuery q = TransactionQuery.all(MAX_TRANSACTIONS_PER_REPORT).withAccession(r.accessionNumber())
                 .withPatient(r.patientId());
         List<TransactionId> attached = new ArrayList<>();
@@ -254,10 +336,12 @@ public final class Reports {
         }
     }
 
-    private static void validateOrder(IncomingReport in) {
+    private static void validateOrder(IncomingReport in, boolean accessionRequired) {
         List<Problem> problems = new ArrayList<>();
         field(problems, "messageKey", in.messageKey(), 512);
-        field(problems, "accessionNumber", in.accessionNumber(), MAX_ORDER_FIELD);
+        if (accessionRequired || !in.accessionNumber().isEmpty()) {
+            field(problems, "accessionNumber", in.accessionNumber(), MAX_ORDER_FIELD);
+        }
         field(problems, "patientId", in.patientId(), MAX_ORDER_FIELD);
         if (in.patientIssuer().length() > MAX_ORDER_FIELD) {
             problems.add(new Problem("patientIssuer", "at most " + MAX_ORDER_FIELD + " characters"));

@@ -10,12 +10,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import org.iep.api.CoreErrorCode;
+import org.iep.api.NotFoundException;
 import org.iep.api.report.StoredReport;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.ByteRange;
 import org.iep.api.spi.TransactionChanges;
 import org.iep.api.transaction.Attachment;
 import org.iep.api.transaction.Party;
+import org.iep.api.transaction.StudyEntry;
 import org.iep.api.transaction.Transaction;
 import org.iep.api.transaction.TransactionId;
 import org.iep.api.transaction.TransactionStatus;
@@ -252,5 +254,64 @@ class ReportsTest {
                 .satisfies(m -> assertThat(m.raw()).contains("SECRET-PATIENT"));
         assertThat(audit.all()).allSatisfy(
                 rec -> assertThat(rec.event().detail()).doesNotContain("SECRET-PATIENT"));
+    }
+
+    @Test
+    void aUserPastesATextReportOntoAStudyAndOtherTransactionsHoldingItGetItToo() throws IOException {
+        Transaction t = store(Transactions.transfer(1).build());
+        store(Transactions.transfer(10).studies(List.of(Transactions.study(1))).build());
+        Party staff = new Party.Staff(Fixtures.STEE.id(), Fixtures.STEE_STAFF.id());
+        byte[] text = "Pasted: normal.".getBytes(StandardCharsets.UTF_8);
+
+        ReportReceipt r = reports.attachToStudy(t.id(), Transactions.study(1).studyInstanceUid(), "paste-1",
+                "report.txt", text, staff, FROM);
+        ReportReceipt again = reports.attachToStudy(t.id(), Transactions.study(1).studyInstanceUid(), "paste-1",
+                "report.txt", text, staff, FROM);
+
+        assertThat(r.attachedTo()).containsExactly(t.id(), new TransactionId("tx-10"));
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.attachedTo()).isEmpty();
+        assertThat(r.report().mediaType()).isEqualTo("text/plain");
+        assertThat(r.report().accessionNumber()).isEqualTo("ACC1");
+        assertThat(r.report().patientIssuer()).isEqualTo("STEE");
+        assertThat(txStore.find(t.id()).orElseThrow().attachments()).hasSize(1);
+    }
+
+    @Test
+    void aStudyWithoutAccessionGetsAReportOnlyWhereItWasPut() {
+        StudyEntry noAccession = StudyEntry.pending("1.2.3.4", "", "CT");
+        Transaction a = store(Transactions.transfer(11).studies(List.of(noAccession)).build());
+        Transaction b = store(Transactions.transfer(12).studies(List.of(noAccession)).build());
+
+        ReportReceipt r = reports.attachToStudy(a.id(), "1.2.3.4", "k", "r.pdf", PDF, RIS, FROM);
+
+        assertThat(r.attachedTo()).containsExactly(a.id());
+        assertThat(txStore.find(b.id()).orElseThrow().attachments()).isEmpty();
+        assertThat(reports.onStudyArrived(b.id(), "1.2.3.4", "", "P0001")).isEmpty();
+    }
+
+    @Test
+    void attachingToAnUnknownTransactionOrStudyIsRefused() {
+        Transaction t = store(Transactions.transfer(1).build());
+        assertThatThrownBy(() -> reports.attachToStudy(new TransactionId("tx-none"), "1.2", "k", "r", PDF, RIS,
+                FROM)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reports.attachToStudy(t.id(), "9.9.9", "k", "r", PDF, RIS, FROM))
+                .isInstanceOfSatisfying(RefusedReportException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(CoreErrorCode.INVALID_INPUT));
+        assertThat(reportStore.findByMessageKey("k")).isEmpty();
+    }
+
+    @Test
+    void orphanContentFromACrashBeforeTheRecordIsCollectedOnceItsHourIsWellPast() throws IOException {
+        StoredReport kept = reports.receive(pdf("k", 1), RIS, FROM).report();
+        // What a crash between writing the content and inserting the record leaves behind:
+        BlobKey orphan = BlobKey.of("reports", kept.blob().value().split("/")[1], "0123456789abcdef");
+        blobs.put(orphan, new java.io.ByteArrayInputStream(PDF));
+
+        assertThat(reports.collectOrphans(clock)).as("the hour is not over: maybe being written").isZero();
+        clock.advance(Duration.ofHours(3));
+        assertThat(reports.collectOrphans(clock)).isEqualTo(1);
+        assertThat(blobs.stat(orphan)).isEmpty();
+        assertThat(blobs.stat(kept.blob())).isPresent();
     }
 }
