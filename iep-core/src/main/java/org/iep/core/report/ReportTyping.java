@@ -9,10 +9,11 @@ import org.iep.api.CoreErrorCode;
 import org.iep.api.Problem;
 
 /**
- * Types report content by its bytes only: a PDF starts with {@code %PDF-}, ends with {@code %%EOF} and carries no zip directory; text is
- * strict UTF-8 without control characters other than tab, line feed, form feed and carriage return. Anything
- * else (HTML is text, but an executable, a zip or a PDF/zip polyglot is not) is refused, since packaging shows
- * reports to recipients and must not carry other content under a report's name.
+ * Types report content by its bytes only: a PDF starts with {@code %PDF-}, ends with {@code %%EOF} and carries no
+ * zip directory; text is strict UTF-8 without control characters other than tab, line feed, form feed and carriage
+ * return. Anything else (an executable, a zip, a PDF/zip polyglot) is refused, since packaging shows reports to
+ * recipients and must not carry other content under a report's name. HTML passes as text: it is stored and shown as
+ * {@code text/plain}, never rendered.
  */
 final class ReportTyping {
     static final String PDF = "application/pdf";

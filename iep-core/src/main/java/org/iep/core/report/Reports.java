@@ -203,6 +203,14 @@ public final class Reports {
         return List.copyOf(attached);
     }
 
+    /**
+     * Where a transaction's copy of an attachment lives: under {@code tx/<id>/}, so the transaction's purge removes it.
+     * Packaging reads report files from here.
+     */
+    public static BlobKey attachmentKey(TransactionId transaction, AttachmentId attachment) {
+        return BlobKey.of("tx", transaction.value(), "attachments", attachment.value());
+    }
+
     /** The report's content, e.g. for packaging; the caller closes the stream. */
     public InputStream open(StoredReport report) {
         return blobs.open(report.blob(), ByteRange.ALL);
@@ -270,7 +278,7 @@ public final class Reports {
     /** Attaches {@code r} to the matching study of one transaction unless it is there; true when newly attached. */
     private boolean attach(TransactionId id, Optional<String> studyUid, StoredReport r, Party actor,
                            ClientInfo client) {
-        BlobKey copy = BlobKey.of("tx", id.value(), "attachments", r.id().value());
+        BlobKey copy = attachmentKey(id, new AttachmentId(r.id().value()));
         boolean copied = false;
         ConflictException last = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -5,7 +5,10 @@ import org.iep.api.spi.ReportStore;
 import org.iep.testkit.contract.ReportStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@link JdbcReportStore} against the {@link ReportStoreContract} on a real PostgreSQL (the throwaway cluster of {@link org.iep.adapters.jdbc.PostgresExtension}). */
+/**
+ * {@link JdbcReportStore} against the {@link ReportStoreContract} on a real PostgreSQL (the throwaway cluster of
+ * {@link org.iep.adapters.jdbc.PostgresExtension}).
+ */
 class PostgresReportStoreContractTest extends ReportStoreContract {
     @RegisterExtension
     static final ContractDatabase DB = ContractDatabase.postgres();
