@@ -3,6 +3,7 @@ package org.iep.api.spi;
 import java.util.List;
 import java.util.Optional;
 import org.iep.api.content.IndexedInstance;
+import org.iep.api.content.StudyTotals;
 import org.iep.api.transaction.TransactionId;
 
 /**
@@ -23,6 +24,9 @@ public interface InstanceIndex {
     List<IndexedInstance> byTransaction(TransactionId transaction);
 
     List<IndexedInstance> byStudy(TransactionId transaction, String studyInstanceUid);
+
+    /** Count, bytes and modalities of a study's instances, computed by the store (not by listing them). */
+    StudyTotals totals(TransactionId transaction, String studyInstanceUid);
 
     /** Whether any record references {@code blob}; used to collect orphaned blobs. */
     boolean references(BlobKey blob);

@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.iep.api.ConflictException;
 import org.iep.api.CoreErrorCode;
 import org.iep.api.InfrastructureException;
@@ -17,6 +15,7 @@ import org.iep.api.NotFoundException;
 import org.iep.api.Problem;
 import org.iep.api.audit.Outcome;
 import org.iep.api.content.IndexedInstance;
+import org.iep.api.content.StudyTotals;
 import org.iep.api.directory.InstitutionPolicies;
 import org.iep.api.directory.Institution;
 import org.iep.api.spi.BlobKey;
@@ -204,12 +203,10 @@ public final class Ingest {
     }
 
     private void recount(Transaction t, InstanceHeader h, IngestSource source) {
-        List<IndexedInstance> study = index.byStudy(t.id(), h.studyUid());
-        String modalities = study.stream().map(IndexedInstance::modality).filter(m -> !m.isEmpty())
-                .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining("\\"));
-        long bytes = study.stream().mapToLong(IndexedInstance::size).sum();
+        StudyTotals totals = index.totals(t.id(), h.studyUid());
         transactions.recordIngest(t.id(), new IngestedStudy(h.studyUid(), h.accessionNumber(), h.studyDescription(),
-                modalities, h.studyDate(), study.size(), bytes), source.by(), source.client());
+                String.join("\\", totals.modalities()), h.studyDate(), totals.instances(), totals.bytes()),
+                source.by(), source.client());
     }
 
     private void discard(BlobKey key, Exception cause) {

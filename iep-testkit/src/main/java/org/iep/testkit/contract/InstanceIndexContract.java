@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.iep.api.content.IndexedInstance;
+import org.iep.api.content.StudyTotals;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.InstanceIndex;
 import org.iep.api.transaction.TransactionId;
@@ -74,6 +75,23 @@ public abstract class InstanceIndexContract {
         assertThat(index.byStudy(T1, "1.1")).containsExactly(a1, a2, b);
         assertThat(index.byStudy(T1, "9.9")).isEmpty();
         assertThat(index.find(T1, "9.9.9")).isEmpty();
+    }
+
+    @Test
+    void studyTotalsCountSumAndCollectModalities() {
+        index.insertIfAbsent(instance(T1, "1.1", "1.1.1", "1.1.1.1", "a"));
+        index.insertIfAbsent(instance(T1, "1.1", "1.1.2", "1.1.2.1", "b"));
+        index.insertIfAbsent(new IndexedInstance(T1, "1.1", "1.1.3", "1.1.3.1", "1.2.840.10008.5.1.4.1.1.88.22",
+                "1.2.840.10008.1.2.1", "P0001", "Jones^Patricia", "19700131", "ACC1", "SR",
+                BlobKey.of("ingest", "t-index-1", "c"), 10, "ab".repeat(32), AT));
+        index.insertIfAbsent(instance(T1, "1.2", "1.2.1", "1.2.1.1", "d"));
+
+        StudyTotals totals = index.totals(T1, "1.1");
+
+        assertThat(totals.instances()).isEqualTo(3);
+        assertThat(totals.bytes()).isEqualTo(1234 + 1234 + 10);
+        assertThat(totals.modalities()).containsExactly("CT", "SR");
+        assertThat(index.totals(T2, "1.1").instances()).isZero();
     }
 
     @Test

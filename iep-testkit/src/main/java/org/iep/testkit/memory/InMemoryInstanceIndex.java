@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.iep.api.content.IndexedInstance;
+import org.iep.api.content.StudyTotals;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.InstanceIndex;
 import org.iep.api.transaction.TransactionId;
@@ -41,6 +44,14 @@ public final class InMemoryInstanceIndex implements InstanceIndex {
     public List<IndexedInstance> byStudy(TransactionId transaction, String studyInstanceUid) {
         return byTransaction(transaction).stream().filter(i -> i.studyInstanceUid().equals(studyInstanceUid))
                 .toList();
+    }
+
+    @Override
+    public StudyTotals totals(TransactionId transaction, String studyInstanceUid) {
+        List<IndexedInstance> study = byStudy(transaction, studyInstanceUid);
+        return new StudyTotals(study.size(), study.stream().mapToLong(IndexedInstance::size).sum(),
+                study.stream().map(IndexedInstance::modality).filter(m -> !m.isEmpty())
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Override

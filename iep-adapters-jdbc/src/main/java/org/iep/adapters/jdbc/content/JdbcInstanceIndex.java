@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.iep.adapters.jdbc.internal.Sql;
 import org.iep.api.content.IndexedInstance;
+import org.iep.api.content.StudyTotals;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.InstanceIndex;
 import org.iep.api.transaction.TransactionId;
@@ -69,6 +71,19 @@ public final class JdbcInstanceIndex implements InstanceIndex {
         return sql.list("Listing the instances of a study of " + t, "SELECT " + COLUMNS + " FROM iep_instance WHERE"
                 + " transaction_id = ? AND study_instance_uid = ?" + ORDER, JdbcInstanceIndex::row, t.value(),
                 studyInstanceUid);
+    }
+
+    @Override
+    public StudyTotals totals(TransactionId t, String studyInstanceUid) {
+        return sql.autoCommit("Counting a study of " + t, c -> {
+            List<long[]> sums = Sql.list(c, "SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM iep_instance WHERE"
+                    + " transaction_id = ? AND study_instance_uid = ?", rs -> new long[] {rs.getLong(1),
+                    rs.getLong(2)}, t.value(), studyInstanceUid);
+            List<String> modalities = Sql.list(c, "SELECT DISTINCT modality FROM iep_instance WHERE"
+                    + " transaction_id = ? AND study_instance_uid = ? AND modality <> ''", rs -> rs.getString(1),
+                    t.value(), studyInstanceUid);
+            return new StudyTotals((int) sums.get(0)[0], sums.get(0)[1], new TreeSet<>(modalities));
+        });
     }
 
     @Override
