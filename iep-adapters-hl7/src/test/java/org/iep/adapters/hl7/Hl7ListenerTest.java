@@ -269,6 +269,32 @@ class Hl7ListenerTest {
         }
     }
 
+    @Test
+    void theSameMessageOnTwoConnectionsAtOnceIsStoredAndAttachedOnce() throws Exception {
+        Transaction t = stored(15);
+        byte[] frame = Messages.frame(Messages.pdfReport("M15", "ACC15"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<String>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return exchange(frame);
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<String> reply : replies) {
+                assertThat(reply.get(30, java.util.concurrent.TimeUnit.SECONDS)).contains("MSA|AA|M15");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(reportStore.byOrder("ACC15", "P0001")).hasSize(1);
+        assertThat(txStore.find(t.id()).orElseThrow().attachments()).hasSize(1);
+        assertThat(blobs.list(BlobKey.of("reports"))).as("the loser's copy is deleted").hasSize(1);
+    }
+
     static final String CLOSED = "<closed>";
 
     String exchange(byte[] bytes) throws IOException {
