@@ -1,0 +1,426 @@
+package org.iep.dicom.net.dimse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLServerSocket;
+import org.iep.dicom.DicomException;
+import org.iep.dicom.DicomNetException;
+import org.iep.dicom.data.Attributes;
+import org.iep.dicom.dict.TransferSyntax;
+import org.iep.dicom.dict.UIDs;
+import org.iep.dicom.net.Association;
+import org.iep.dicom.net.pdu.Pdu;
+import org.iep.dicom.net.pdu.PresentationContext;
+import org.iep.dicom.net.pdu.RoleSelection;
+import org.iep.dicom.net.pdu.UserInformation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A DICOM SCP: accepts associations (TCP or TLS), negotiates per presentation context (storage SOP classes in
+ * every offered transfer syntax, the first proposed winning; verification and query in the uncompressed
+ * syntaxes), and serves C-ECHO, C-STORE (streamed to the {@link StoreHandler}) and C-FIND. One thread per
+ * association, bounded by {@link ServerConfig#maxAssociations()}.
+ */
+public final class DicomServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DicomServer.class);
+    private static final List<String> UNCOMPRESSED = List.of(UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
+    static final Set<String> FIND_CLASSES = Set.of("1.2.840.10008.5.1.4.1.2.1.1", "1.2.840.10008.5.1.4.1.2.2.1");
+
+    private final ServerConfig config;
+    private final ServerSocket server;
+    private final ExecutorService workers;
+    private final Semaphore slots;
+    private final Thread acceptor;
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile boolean closed;
+
+    private DicomServer(ServerConfig config, ServerSocket server) {
+        this.config = config;
+        this.server = server;
+        this.slots = new Semaphore(config.maxAssociations());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "dicom-scp-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.acceptor = new Thread(this::acceptLoop, "dicom-scp-accept-" + server.getLocalPort());
+        this.acceptor.setDaemon(true);
+    }
+
+    /** Binds to the address and port (0 for a free port) and starts accepting. */
+    public static DicomServer start(ServerConfig config, InetAddress bind, int port) {
+        try {
+            ServerSocket ss;
+            if (config.options().tls() != null) {
+                SSLServerSocket s = (SSLServerSocket) config.options().tls().getServerSocketFactory().createServerSocket();
+                org.iep.dicom.net.TlsAccess.configure(s, config.options().needClientAuth());
+                ss = s;
+            } else {
+                ss = new ServerSocket();
+            }
+            ss.setReuseAddress(true);
+            ss.bind(new InetSocketAddress(bind, port), 128);
+            DicomServer d = new DicomServer(config, ss);
+            d.acceptor.start();
+            return d;
+        } catch (IOException e) {
+            throw new DicomNetException(org.iep.dicom.DicomErrorCode.NET_IO, "cannot listen on port " + port + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Associations being served now. */
+    public int activeAssociations() {
+        return active.get();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.warn("accept failed: {}", e.getMessage());
+                }
+                continue;
+            }
+            boolean slot = slots.tryAcquire();
+            try {
+                workers.execute(() -> serve(s, slot));
+            } catch (RuntimeException e) {
+                if (slot) {
+                    slots.release();
+                }
+                closeQuietly(s);
+            }
+        }
+    }
+
+    private void serve(Socket s, boolean slot) {
+        active.incrementAndGet();
+        String remote = String.valueOf(s.getRemoteSocketAddress());
+        try {
+            Association a = Association.accept(s, config.options(), rq -> negotiate(rq, s, slot));
+            if (a != null) {
+                try {
+                    dispatch(a);
+                } finally {
+                    a.close();
+                }
+            }
+        } catch (DicomException e) {
+            config.listener().associationFailed(remote, e.getMessage());
+            LOG.debug("association from {} ended: {}", remote, e.getMessage());
+        } catch (RuntimeException e) {
+            config.listener().associationFailed(remote, e.toString());
+            LOG.warn("association from {} failed", remote, e);
+        } finally {
+            closeQuietly(s);
+            active.decrementAndGet();
+            if (slot) {
+                slots.release();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ negotiation
+
+    Pdu negotiate(Pdu.AssociateRq rq, Socket s, boolean slot) {
+        if (!slot) {
+            return new Pdu.AssociateRj(Pdu.AssociateRj.TRANSIENT, Pdu.AssociateRj.SOURCE_PRESENTATION,
+                    Pdu.AssociateRj.LOCAL_LIMIT_EXCEEDED);
+        }
+        if (!Pdu.APPLICATION_CONTEXT.equals(rq.applicationContext())) {
+            return new Pdu.AssociateRj(Pdu.AssociateRj.PERMANENT, Pdu.AssociateRj.SOURCE_USER,
+                    Pdu.AssociateRj.APP_CONTEXT_NOT_SUPPORTED);
+        }
+        if (config.aeTitle() != null && !config.aeTitle().equals(rq.calledAe())) {
+            return new Pdu.AssociateRj(Pdu.AssociateRj.PERMANENT, Pdu.AssociateRj.SOURCE_USER,
+                    Pdu.AssociateRj.CALLED_AE_NOT_RECOGNIZED);
+        }
+        String ip = s.getInetAddress() == null ? "" : s.getInetAddress().getHostAddress();
+        if (!config.peerAllowed().test(rq.callingAe(), ip)) {
+            return new Pdu.AssociateRj(Pdu.AssociateRj.PERMANENT, Pdu.AssociateRj.SOURCE_USER,
+                    Pdu.AssociateRj.CALLING_AE_NOT_RECOGNIZED);
+        }
+        List<PresentationContext> answers = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (PresentationContext pc : rq.contexts()) {
+            if (!seen.add(pc.id())) {
+                continue; // a repeated ID cannot be answered twice; the first one stands
+            }
+            answers.add(answer(pc));
+        }
+        List<RoleSelection> roles = new ArrayList<>();
+        for (RoleSelection r : rq.userInfo().roles()) {
+            // we can act as SCU of storage (C-GET); any other role stays the default
+            roles.add(new RoleSelection(r.sopClass(), r.scu(), r.scp() && DataSets.isStorage(r.sopClass())));
+        }
+        UserInformation ui = new UserInformation(config.options().maxPduReceive(), UIDs.IEPImplementationClassUID,
+                UIDs.IEPImplementationVersionName, -1, -1, roles, null,
+                rq.userInfo().userIdentity() != null && rq.userInfo().userIdentity().positiveResponseRequested()
+                        ? new byte[0] : null);
+        return new Pdu.AssociateAc(rq.calledAe(), rq.callingAe(), Pdu.APPLICATION_CONTEXT, answers, ui);
+    }
+
+    private PresentationContext answer(PresentationContext pc) {
+        String as = pc.abstractSyntax();
+        boolean storage = config.store() != null && !as.equals(UIDs.Verification) && !FIND_CLASSES.contains(as)
+                && DataSets.isStorage(as);
+        boolean supported = storage || as.equals(UIDs.Verification)
+                || (config.find() != null && FIND_CLASSES.contains(as));
+        if (!supported) {
+            return PresentationContext.answered(pc.id(), PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED, null);
+        }
+        for (String ts : pc.transferSyntaxes()) {
+            if (storage ? isKnownOrWellFormed(ts) : UNCOMPRESSED.contains(ts)) {
+                return PresentationContext.answered(pc.id(), PresentationContext.ACCEPTANCE, ts);
+            }
+        }
+        return PresentationContext.answered(pc.id(), PresentationContext.TRANSFER_SYNTAXES_NOT_SUPPORTED, null);
+    }
+
+    /** IEP carries images as they come: any transfer syntax the reader can at least name is stored. */
+    private static boolean isKnownOrWellFormed(String ts) {
+        try {
+            TransferSyntax.of(ts);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ services
+
+    private void dispatch(Association a) {
+        while (true) {
+            Association.Incoming in = a.readCommand();
+            if (in == null) {
+                a.answerRelease();
+                return;
+            }
+            CommandSet cmd;
+            try {
+                cmd = CommandSet.decode(in.command());
+            } catch (DicomNetException e) {
+                a.abort();
+                throw e;
+            }
+            PresentationContext pc = a.contexts().get(in.contextId());
+            int field = cmd.commandField();
+            int msgId = cmd.us(CommandSet.MESSAGE_ID);
+            if (msgId < 0) {
+                a.abort();
+                throw CommandSet.malformed("request without Message ID (0000,0110)");
+            }
+            switch (field) {
+                case CommandSet.C_ECHO_RQ -> {
+                    drainIfData(a, cmd, in.contextId());
+                    respond(a, in.contextId(), CommandSet.C_ECHO_RSP, msgId, UIDs.Verification, Status.SUCCESS);
+                }
+                case CommandSet.C_STORE_RQ -> store(a, in.contextId(), pc, cmd, msgId);
+                case CommandSet.C_FIND_RQ -> find(a, in.contextId(), pc, cmd, msgId);
+                case CommandSet.C_CANCEL_RQ -> drainIfData(a, cmd, in.contextId()); // nothing in progress
+                default -> {
+                    drainIfData(a, cmd, in.contextId());
+                    respond(a, in.contextId(), field | 0x8000, msgId, pc.abstractSyntax(),
+                            Status.UNRECOGNIZED_OPERATION);
+                }
+            }
+        }
+    }
+
+    private void store(Association a, int pcId, PresentationContext pc, CommandSet cmd, int msgId) {
+        String sopClass = cmd.string(CommandSet.AFFECTED_SOP_CLASS);
+        String sopInstance = cmd.string(CommandSet.AFFECTED_SOP_INSTANCE);
+        if (!cmd.hasDataSet()) {
+            a.abort();
+            throw CommandSet.malformed("C-STORE-RQ without a data set");
+        }
+        InputStream data = a.dataInput(pcId);
+        String refusal = null;
+        int status = Status.CANNOT_UNDERSTAND;
+        if (!Uids.isValid(sopClass) || !Uids.isValid(sopInstance)) {
+            refusal = "invalid SOP Class or Instance UID '" + Uids.printable(sopInstance) + "'";
+        } else if (!sopClass.equals(pc.abstractSyntax()) || config.store() == null) {
+            refusal = "SOP class does not match the presentation context";
+            status = Status.DATA_SET_DOES_NOT_MATCH;
+        }
+        String remote = a.remoteAddress();
+        if (refusal != null) {
+            drain(data);
+            config.listener().refused(Uids.printable(a.callingAe()), remote, status, refusal);
+            LOG.info("C-STORE from {} refused: {}", remote, refusal);
+            respondStore(a, pcId, msgId, sopClass, sopInstance, status, refusal);
+            return;
+        }
+        StoreRequest rq = new StoreRequest(a.callingAe(), a.calledAe(), remote, sopClass, sopInstance,
+                TransferSyntax.of(pc.transferSyntax()), msgId);
+        StoreHandler.Sink sink;
+        try {
+            sink = config.store().open(rq);
+        } catch (IOException | RuntimeException e) {
+            drain(data);
+            respondStore(a, pcId, msgId, sopClass, sopInstance, Status.OUT_OF_RESOURCES, "cannot store");
+            LOG.warn("storage sink refused an instance: {}", e.toString());
+            return;
+        }
+        boolean done = false;
+        try {
+            sink.receive(data);
+            drain(data);
+            status = sink.commit();
+            done = true;
+        } catch (DicomNetException e) {
+            throw e; // the association is gone: the finally discards
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("storing an instance failed: {}", e.toString());
+            drain(data);
+            status = Status.OUT_OF_RESOURCES;
+        } finally {
+            if (!done) {
+                sink.discard();
+            }
+        }
+        if (Status.isSuccessOrWarning(status)) {
+            config.listener().stored(Uids.printable(a.callingAe()), remote, sopClass);
+        }
+        respondStore(a, pcId, msgId, sopClass, sopInstance, status, null);
+    }
+
+    private void find(Association a, int pcId, PresentationContext pc, CommandSet cmd, int msgId) {
+        if (!cmd.hasDataSet()) {
+            a.abort();
+            throw CommandSet.malformed("C-FIND-RQ without an identifier");
+        }
+        TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
+        Attributes keys;
+        try {
+            keys = DataSets.read(a.dataInput(pcId), ts);
+        } catch (DicomNetException e) {
+            throw e;
+        } catch (DicomException e) {
+            respond(a, pcId, CommandSet.C_FIND_RSP, msgId, pc.abstractSyntax(), Status.CANNOT_UNDERSTAND);
+            return;
+        }
+        Iterator<Attributes> matches = config.find().find(pc.abstractSyntax(), keys);
+        while (matches.hasNext()) {
+            if (a.inputPending() && cancelled(a, msgId)) {
+                respond(a, pcId, CommandSet.C_FIND_RSP, msgId, pc.abstractSyntax(), Status.CANCEL);
+                return;
+            }
+            Attributes m = matches.next();
+            CommandSet rsp = CommandSet.of(CommandSet.C_FIND_RSP, msgId, true)
+                    .setString(CommandSet.AFFECTED_SOP_CLASS, pc.abstractSyntax()).setUs(CommandSet.STATUS,
+                            Status.PENDING);
+            a.sendCommand(pcId, rsp.encode());
+            try (var o = a.dataOutput(pcId)) {
+                o.write(DataSets.encode(m, ts));
+            } catch (IOException e) {
+                throw new DicomNetException(org.iep.dicom.DicomErrorCode.NET_IO, "sending a match failed", e);
+            }
+        }
+        respond(a, pcId, CommandSet.C_FIND_RSP, msgId, pc.abstractSyntax(), Status.SUCCESS);
+    }
+
+    /** Reads the command waiting on the socket: a C-CANCEL for this message stops the operation. */
+    private static boolean cancelled(Association a, int msgId) {
+        Association.Incoming in = a.readCommand();
+        if (in == null) {
+            throw new DicomNetException(org.iep.dicom.DicomErrorCode.NET_PDU_UNEXPECTED,
+                    "release requested during an operation");
+        }
+        CommandSet c = CommandSet.decode(in.command());
+        if (c.commandField() != CommandSet.C_CANCEL_RQ) {
+            a.abort();
+            throw CommandSet.malformed("a second request while one is in progress (no asynchronous operations)");
+        }
+        return c.us(CommandSet.MESSAGE_ID_RESPONDED) == msgId;
+    }
+
+    private static void respondStore(Association a, int pcId, int msgId, String sopClass, String sopInstance,
+            int status, String comment) {
+        CommandSet rsp = CommandSet.of(CommandSet.C_STORE_RSP, msgId, false).setUs(CommandSet.STATUS, status);
+        if (Uids.isValid(sopClass)) {
+            rsp.setString(CommandSet.AFFECTED_SOP_CLASS, sopClass);
+        }
+        if (Uids.isValid(sopInstance)) {
+            rsp.setString(CommandSet.AFFECTED_SOP_INSTANCE, sopInstance);
+        }
+        if (comment != null) {
+            rsp.setString(CommandSet.ERROR_COMMENT, comment.length() > 64 ? comment.substring(0, 64) : comment);
+        }
+        a.sendCommand(pcId, rsp.encode());
+    }
+
+    private static void respond(Association a, int pcId, int field, int msgId, String sopClass, int status) {
+        a.sendCommand(pcId, CommandSet.of(field, msgId, false).setString(CommandSet.AFFECTED_SOP_CLASS, sopClass)
+                .setUs(CommandSet.STATUS, status).encode());
+    }
+
+    private static void drainIfData(Association a, CommandSet cmd, int pcId) {
+        if (cmd.hasDataSet()) {
+            drain(a.dataInput(pcId));
+        }
+    }
+
+    private static void drain(InputStream in) {
+        try {
+            in.transferTo(DataSets.OutputStreamNull.INSTANCE);
+        } catch (IOException e) {
+            throw new DicomNetException(org.iep.dicom.DicomErrorCode.NET_IO, "reading a data set failed", e);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    /** Stops accepting, aborts nothing in flight but waits up to 5 s for it to end. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.debug("closing the server socket: {}", e.getMessage());
+        }
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        try {
+            acceptor.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

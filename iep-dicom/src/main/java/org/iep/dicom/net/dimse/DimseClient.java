@@ -1,0 +1,253 @@
+package org.iep.dicom.net.dimse;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.iep.dicom.DicomErrorCode;
+import org.iep.dicom.DicomNetException;
+import org.iep.dicom.data.Attributes;
+import org.iep.dicom.data.Tags;
+import org.iep.dicom.dict.TransferSyntax;
+import org.iep.dicom.dict.UIDs;
+import org.iep.dicom.io.DicomFile;
+import org.iep.dicom.io.DicomReader;
+import org.iep.dicom.net.Association;
+import org.iep.dicom.net.NetOptions;
+import org.iep.dicom.net.pdu.Pdu;
+import org.iep.dicom.net.pdu.PresentationContext;
+import org.iep.dicom.net.pdu.UserInformation;
+
+/**
+ * DIMSE-C service user operations on an {@link Association}: C-ECHO, C-STORE of Part 10 files (the data set
+ * bytes after the file meta are streamed as they are, never loaded whole), C-FIND with C-CANCEL, C-MOVE.
+ * One operation at a time. Failure statuses are returned, not thrown; protocol problems throw
+ * {@link DicomNetException}.
+ */
+public final class DimseClient implements AutoCloseable {
+    public static final List<String> UNCOMPRESSED = List.of(UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
+    public static final String STUDY_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.2.1";
+    public static final String STUDY_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.2.2";
+    public static final String PATIENT_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.1.1";
+    public static final String PATIENT_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.1.2";
+
+    private final Association association;
+    private int nextMessageId = 1;
+
+    public DimseClient(Association association) {
+        this.association = association;
+    }
+
+    /** Builds an A-ASSOCIATE-RQ proposing each abstract syntax with its transfer syntaxes (odd IDs from 1). */
+    public static Pdu.AssociateRq request(String callingAe, String calledAe, List<List<String>> contexts,
+            NetOptions options) {
+        List<PresentationContext> pcs = new ArrayList<>();
+        int id = 1;
+        for (List<String> c : contexts) {
+            if (id > 255) {
+                throw new IllegalArgumentException("more than 128 presentation contexts");
+            }
+            pcs.add(PresentationContext.proposed(id, c.get(0), c.subList(1, c.size())));
+            id += 2;
+        }
+        return new Pdu.AssociateRq(calledAe, callingAe, Pdu.APPLICATION_CONTEXT, pcs,
+                UserInformation.basic(options.maxPduReceive(), UIDs.IEPImplementationClassUID,
+                        UIDs.IEPImplementationVersionName));
+    }
+
+    /** Connects proposing the given contexts (each list: abstract syntax then transfer syntaxes). */
+    public static DimseClient connect(String host, int port, String callingAe, String calledAe,
+            List<List<String>> contexts, NetOptions options) {
+        return new DimseClient(Association.connect(host, port, request(callingAe, calledAe, contexts, options), options));
+    }
+
+    public Association association() {
+        return association;
+    }
+
+    /** C-ECHO; returns the status. */
+    public int echo() {
+        PresentationContext pc = require(UIDs.Verification, List.of());
+        int id = nextMessageId++;
+        association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_ECHO_RQ, id, false)
+                .setString(CommandSet.AFFECTED_SOP_CLASS, UIDs.Verification).encode());
+        return response(id, CommandSet.C_ECHO_RSP, pc.id()).status();
+    }
+
+    /** A file ready to send: what {@link #store(Prepared)} needs, read up to the pixel data only. */
+    public record Prepared(Path file, String sopClass, String sopInstance, TransferSyntax transferSyntax,
+            long dataSetOffset) {
+    }
+
+    /**
+     * Reads a Part 10 file's meta: SOP class and instance, transfer syntax, and where the data set starts.
+     * Files without a file meta group are refused (their transfer syntax would be a guess).
+     */
+    public static Prepared prepare(Path file) {
+        DicomFile f;
+        try (DicomReader r = DicomReader.open(file)) {
+            f = r.readUntilPixelData();
+        }
+        Attributes meta = f.fileMeta();
+        String sopClass = meta == null ? null : meta.getString(Tags.MediaStorageSOPClassUID);
+        String sopInstance = meta == null ? null : meta.getString(Tags.MediaStorageSOPInstanceUID);
+        if (sopClass == null || sopInstance == null || meta.getString(Tags.TransferSyntaxUID) == null) {
+            throw new DicomNetException(DicomErrorCode.NET_DIMSE_FAILED, file.getFileName()
+                    + " has no complete file meta information (SOP class, instance, transfer syntax)");
+        }
+        return new Prepared(file, sopClass, sopInstance, f.transferSyntax(), dataSetOffset(file));
+    }
+
+    /** Offset after the file meta group, from (0002,0000) group length: preamble 128 + "DICM" 4 + 12 + length. */
+    private static long dataSetOffset(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] h = in.readNBytes(144);
+            if (h.length < 144 || h[128] != 'D' || h[129] != 'I' || h[130] != 'C' || h[131] != 'M'
+                    || h[132] != 2 || h[133] != 0 || h[134] != 0 || h[135] != 0 || h[136] != 'U' || h[137] != 'L') {
+                throw new DicomNetException(DicomErrorCode.NET_DIMSE_FAILED, file.getFileName()
+                        + " does not start with a preamble, DICM and a meta group length");
+            }
+            long len = (h[140] & 0xFFL) | ((h[141] & 0xFFL) << 8) | ((h[142] & 0xFFL) << 16) | ((h[143] & 0xFFL) << 24);
+            return 144 + len;
+        } catch (IOException e) {
+            throw new DicomNetException(DicomErrorCode.NET_IO, "cannot read " + file.getFileName(), e);
+        }
+    }
+
+    /** C-STORE of a prepared file in its own transfer syntax; returns the status. */
+    public int store(Prepared p) {
+        PresentationContext pc = require(p.sopClass(), List.of(p.transferSyntax().uid()));
+        int id = nextMessageId++;
+        association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_STORE_RQ, id, true)
+                .setString(CommandSet.AFFECTED_SOP_CLASS, p.sopClass()).setUs(CommandSet.PRIORITY, 0)
+                .setString(CommandSet.AFFECTED_SOP_INSTANCE, p.sopInstance()).encode());
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(p.file()), 65536);
+                OutputStream out = association.dataOutput(pc.id())) {
+            in.skipNBytes(p.dataSetOffset());
+            long sent = in.transferTo(out);
+            if ((sent & 1) == 1) {
+                // a deflated data set may end on an odd byte in a file; on the wire PS3.5 A.5 pads it to even
+                out.write(0);
+            }
+        } catch (IOException e) {
+            association.abort();
+            throw new DicomNetException(DicomErrorCode.NET_IO, "sending " + p.file().getFileName() + " failed: "
+                    + e.getMessage(), e);
+        }
+        return response(id, CommandSet.C_STORE_RSP, pc.id()).status();
+    }
+
+    /**
+     * C-FIND: each match goes to {@code onMatch}; when it returns false a C-CANCEL is sent and the remaining
+     * pending responses are drained. Returns the final status.
+     */
+    public int find(String sopClass, Attributes keys, Predicate<Attributes> onMatch) {
+        PresentationContext pc = require(sopClass, List.of());
+        TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
+        int id = nextMessageId++;
+        association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_FIND_RQ, id, true)
+                .setString(CommandSet.AFFECTED_SOP_CLASS, sopClass).setUs(CommandSet.PRIORITY, 0).encode());
+        sendDataSet(pc.id(), keys, ts);
+        boolean cancelled = false;
+        while (true) {
+            CommandSet rsp = response(id, CommandSet.C_FIND_RSP, pc.id(), true);
+            Attributes match = rsp.hasDataSet() ? DataSets.read(association.dataInput(pc.id()), ts) : null;
+            if (!Status.isPending(rsp.status())) {
+                return rsp.status();
+            }
+            if (match != null && !cancelled && !onMatch.test(match)) {
+                cancelled = true;
+                association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_CANCEL_RQ, id, false).encode());
+            }
+        }
+    }
+
+    /** Final C-MOVE / C-GET result with its sub-operation counters (-1 when absent). */
+    public record RetrieveResult(int status, int completed, int failed, int warning) {
+    }
+
+    /** C-MOVE to a destination AE title; pending responses are passed to {@code progress}. */
+    public RetrieveResult move(String sopClass, String destination, Attributes keys,
+            java.util.function.Consumer<RetrieveResult> progress) {
+        PresentationContext pc = require(sopClass, List.of());
+        TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
+        int id = nextMessageId++;
+        association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_MOVE_RQ, id, true)
+                .setString(CommandSet.AFFECTED_SOP_CLASS, sopClass).setUs(CommandSet.PRIORITY, 0)
+                .setString(CommandSet.MOVE_DESTINATION, destination).encode());
+        sendDataSet(pc.id(), keys, ts);
+        while (true) {
+            CommandSet rsp = response(id, CommandSet.C_MOVE_RSP, pc.id(), true);
+            if (rsp.hasDataSet()) {
+                DataSets.read(association.dataInput(pc.id()), ts); // failed SOP instance list: counted, not kept
+            }
+            RetrieveResult r = new RetrieveResult(rsp.status(), rsp.us(CommandSet.COMPLETED), rsp.us(CommandSet.FAILED),
+                    rsp.us(CommandSet.WARNING));
+            if (!Status.isPending(r.status())) {
+                return r;
+            }
+            progress.accept(r);
+        }
+    }
+
+    private void sendDataSet(int pcId, Attributes ds, TransferSyntax ts) {
+        try (OutputStream o = association.dataOutput(pcId)) {
+            o.write(DataSets.encode(ds, ts));
+        } catch (IOException e) {
+            throw new DicomNetException(DicomErrorCode.NET_IO, "sending an identifier failed", e);
+        }
+    }
+
+    private CommandSet response(int messageId, int field, int pcId) {
+        CommandSet c = response(messageId, field, pcId, false);
+        return c;
+    }
+
+    private CommandSet response(int messageId, int field, int pcId, boolean dataAllowed) {
+        Association.Incoming in = association.readCommand();
+        if (in == null) {
+            association.answerRelease();
+            throw new DicomNetException(DicomErrorCode.NET_ABORTED, "the peer released while we awaited a response");
+        }
+        CommandSet c = CommandSet.decode(in.command());
+        if (c.commandField() != field || c.us(CommandSet.MESSAGE_ID_RESPONDED) != messageId || in.contextId() != pcId) {
+            association.abort();
+            throw CommandSet.malformed("unexpected response (command 0x" + Integer.toHexString(c.commandField()) + ")");
+        }
+        if (!c.contains(CommandSet.STATUS)) {
+            association.abort();
+            throw CommandSet.malformed("response without Status (0000,0900)");
+        }
+        if (c.hasDataSet() && !dataAllowed) {
+            association.abort();
+            throw CommandSet.malformed("response with an unexpected data set");
+        }
+        return c;
+    }
+
+    private PresentationContext require(String sopClass, List<String> ts) {
+        PresentationContext pc = association.context(sopClass, ts);
+        if (pc == null) {
+            throw new DicomNetException(DicomErrorCode.NET_NO_PRESENTATION_CONTEXT, "no accepted presentation context"
+                    + " for " + sopClass + (ts.isEmpty() ? "" : " in " + ts));
+        }
+        return pc;
+    }
+
+    /** Releases the association (A-RELEASE). */
+    public void release() {
+        association.release();
+    }
+
+    @Override
+    public void close() {
+        if (association.isOpen()) {
+            association.release();
+        }
+    }
+}

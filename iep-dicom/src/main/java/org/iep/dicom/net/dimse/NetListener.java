@@ -1,0 +1,23 @@
+package org.iep.dicom.net.dimse;
+
+/**
+ * Events an SCP reports for audit and monitoring. Strings are peer-supplied: they are passed through
+ * {@link Uids#printable} before they reach here. Implementations must be thread-safe and fast.
+ */
+public interface NetListener {
+
+    /** A C-STORE refused before anything was kept (invalid UID, SOP class mismatch...). */
+    default void refused(String callingAe, String remoteAddress, int status, String reason) {
+    }
+
+    /** An instance was received and committed. */
+    default void stored(String callingAe, String remoteAddress, String sopClassUid) {
+    }
+
+    /** An association ended abnormally (abort, timeout, protocol error). */
+    default void associationFailed(String remoteAddress, String reason) {
+    }
+
+    NetListener NONE = new NetListener() {
+    };
+}

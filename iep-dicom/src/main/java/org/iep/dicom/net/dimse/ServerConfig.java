@@ -1,0 +1,52 @@
+package org.iep.dicom.net.dimse;
+
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import org.iep.dicom.net.NetOptions;
+
+/**
+ * Configuration of a {@link DicomServer}.
+ *
+ * @param aeTitle our AE title; associations calling another title are rejected (null accepts any)
+ * @param peerAllowed decides on (calling AE title, remote IP); refused peers get A-ASSOCIATE-RJ
+ * @param maxAssociations more concurrent associations are rejected (transient, local limit exceeded)
+ * @param store the storage sink, or null to refuse storage SOP classes
+ * @param find the C-FIND handler, or null
+ * @param listener audit events
+ */
+public record ServerConfig(String aeTitle, BiPredicate<String, String> peerAllowed, int maxAssociations,
+        NetOptions options, StoreHandler store, FindHandler find, NetListener listener) {
+    public ServerConfig {
+        Objects.requireNonNull(peerAllowed);
+        Objects.requireNonNull(options);
+        Objects.requireNonNull(listener);
+        if (maxAssociations < 1) {
+            throw new IllegalArgumentException("maxAssociations must be positive");
+        }
+    }
+
+    /** Verification and storage for any peer. */
+    public static ServerConfig storage(String aeTitle, StoreHandler store) {
+        return new ServerConfig(aeTitle, (ae, ip) -> true, 200, NetOptions.defaults(), store, null, NetListener.NONE);
+    }
+
+    public ServerConfig withOptions(NetOptions o) {
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, o, store, find, listener);
+    }
+
+    public ServerConfig withFind(FindHandler f) {
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, f, listener);
+    }
+
+    public ServerConfig withListener(NetListener l) {
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, l);
+    }
+
+    public ServerConfig withMaxAssociations(int n) {
+        return new ServerConfig(aeTitle, peerAllowed, n, options, store, find, listener);
+    }
+
+    public ServerConfig withPeerAllowed(BiPredicate<String, String> p) {
+        return new ServerConfig(aeTitle, p, maxAssociations, options, store, find, listener);
+    }
+}
