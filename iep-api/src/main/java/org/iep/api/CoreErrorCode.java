@@ -30,7 +30,10 @@ public enum CoreErrorCode implements ErrorCode {
     INSTANCE_CONFLICT(1900, "An instance with this SOP Instance UID but other content is already stored; nothing was replaced"),
     PATIENT_MISMATCH(1901, "The instance belongs to another patient than the transaction; the patients found are listed"),
     NOT_DICOM(1902, "The content is not a readable DICOM instance"),
-    INGEST_CLOSED(1903, "The transaction takes no more images in its current status");
+    INGEST_CLOSED(1903, "The transaction takes no more images in its current status"),
+    UPLOAD_REFUSED(1910, "Files of the upload were refused; each is listed with its reason and nothing was stored"),
+    UPLOAD_OFFSET_MISMATCH(1911, "The chunk does not continue the file where its received bytes end; resume there"),
+    UPLOAD_UNKNOWN(1912, "The upload session does not exist, belongs to another transaction or was confirmed");
 
     private final int number;
     private final String summary;

@@ -129,6 +129,42 @@ public final class Ingest {
         }
     }
 
+    /**
+     * Checks, before anything is stored, what {@link #ingest} would refuse for a batch of instances given by their
+     * headers (read up to the pixel data): a closed transaction, unusable UIDs (every problem of every header is
+     * listed), a SOP Instance UID twice in the batch, and patients other than the transaction's (the batch's and
+     * the stored ones together). Lets an upload be refused whole instead of half stored.
+     *
+     * @param headers display name of each instance (for the problem list) to its header
+     */
+    public void preflight(TransactionId id, java.util.Map<String, org.iep.dicom.io.DicomFile> headers,
+                          IngestSource source) {
+        Transaction t = store.find(id).orElseThrow(() -> new NotFoundException("Transaction " + id));
+        if (!ACCEPTING.contains(t.status())) {
+            throw new ConflictException(CoreErrorCode.INGEST_CLOSED, "Transaction " + t.tracking() + " is "
+                    + t.status() + " and takes no more images.");
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<PatientSeen> incoming = new ArrayList<>();
+        java.util.Map<String, String> sops = new java.util.HashMap<>();
+        for (var e : headers.entrySet()) {
+            try {
+                InstanceHeader h = InstanceHeader.of(e.getValue());
+                incoming.add(new PatientSeen(h.patientId(), h.patientName(), h.birthDate()));
+                String before = sops.putIfAbsent(h.sopInstanceUid(), e.getKey());
+                if (before != null) {
+                    problems.add(new Problem(e.getKey(), "has the same SOP Instance UID as " + before));
+                }
+            } catch (NotIngestibleException ex) {
+                ex.problems().forEach(p -> problems.add(new Problem(e.getKey(), p.field() + " " + p.message())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new NotIngestibleException(problems);
+        }
+        checkPatients(t, incoming, source);
+    }
+
     /** Whether {@code key} names an instance blob as ingest makes them. */
     static boolean isInstanceBlob(BlobKey key) {
         String[] segments = key.value().split("/");
@@ -172,6 +208,10 @@ public final class Ingest {
     }
 
     private void checkPatient(Transaction t, InstanceHeader h, IngestSource source) {
+        checkPatients(t, List.of(new PatientSeen(h.patientId(), h.patientName(), h.birthDate())), source);
+    }
+
+    private void checkPatients(Transaction t, List<PatientSeen> incoming, IngestSource source) {
         boolean mixedAllowed = directory.institution(t.origin()).map(Institution::policies)
                 .map(InstitutionPolicies::allowMixedPatients).orElse(false);
         if (mixedAllowed) {
@@ -181,12 +221,17 @@ public final class Ingest {
         for (IndexedInstance i : index.byTransaction(t.id())) {
             found.add(new PatientSeen(i.patientId(), i.patientName(), i.birthDate()));
         }
-        PatientSeen incoming = new PatientSeen(h.patientId(), h.patientName(), h.birthDate());
-        if (found.stream().allMatch(p -> samePatient(p, incoming))) {
+        List<PatientSeen> patients = new ArrayList<>();
+        List<PatientSeen> all = new ArrayList<>(found);
+        all.addAll(incoming);
+        for (PatientSeen p : all) {
+            if (patients.stream().noneMatch(q -> samePatient(q, p))) {
+                patients.add(p);
+            }
+        }
+        if (patients.size() <= 1) {
             return;
         }
-        List<PatientSeen> patients = new ArrayList<>(found);
-        patients.add(incoming);
         auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "patient mismatch, "
                 + patients.size() + " patients found");
         throw new PatientMismatchException(patients);

@@ -13,7 +13,7 @@ public final class PatientMismatchException extends ConflictException {
     private static final long serialVersionUID = 1L;
     private final transient List<PatientSeen> patients;
 
-    PatientMismatchException(List<PatientSeen> patients) {
+    public PatientMismatchException(List<PatientSeen> patients) {
         super(CoreErrorCode.PATIENT_MISMATCH, "The instance belongs to another patient than the transaction ("
                 + patients.size() + " patients found). One patient per transaction, unless the institution's"
                 + " administrator allows mixed patients.");

@@ -30,6 +30,8 @@ import org.iep.core.id.IdGenerator;
 import org.iep.core.ingest.Checkpoints;
 import org.iep.core.ingest.Ingest;
 import org.iep.core.ingest.OrphanCollector;
+import org.iep.core.upload.UploadLimits;
+import org.iep.core.upload.Uploads;
 import org.iep.core.notify.FailureNotices;
 import org.iep.core.notify.Outbox;
 import org.iep.core.notify.OutboxWorker;
@@ -80,6 +82,7 @@ public final class IepCore {
     private final ExpiryReminders expiryReminders;
     private final Ingest ingest;
     private final OrphanCollector orphans;
+    private final Uploads uploads;
 
     private IepCore(Builder b) {
         Ports p = b.ports;
@@ -130,6 +133,7 @@ public final class IepCore {
         ingest = new Ingest(p.transactions(), p.directory(), p.instances(), p.blobs(), transactions, auditor, ids,
                 clock, Checkpoints.NONE);
         orphans = new OrphanCollector(p.blobs(), p.instances(), OrphanCollector.DEFAULT_GRACE);
+        uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS);
     }
 
     public static Builder builder() {
@@ -158,6 +162,7 @@ public final class IepCore {
     public ExpiryReminders expiryReminders() { return expiryReminders; }
     public Ingest ingest() { return ingest; }
     public OrphanCollector orphans() { return orphans; }
+    public Uploads uploads() { return uploads; }
 
     /** Collects the ports and settings; {@link #build()} reports everything missing or invalid at once. */
     public static final class Builder {

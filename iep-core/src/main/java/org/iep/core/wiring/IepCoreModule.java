@@ -37,6 +37,7 @@ import org.iep.core.directory.Nodes;
 import org.iep.core.forwarding.Forwarding;
 import org.iep.core.ingest.Ingest;
 import org.iep.core.ingest.OrphanCollector;
+import org.iep.core.upload.Uploads;
 import org.iep.core.notify.OutboxWorker;
 import org.iep.core.notify.RetryPolicy;
 import org.iep.core.policy.IepPolicy;
@@ -95,4 +96,5 @@ public final class IepCoreModule extends AbstractModule {
     @Provides ExpiryReminders expiryReminders(IepCore c) { return c.expiryReminders(); }
     @Provides Ingest ingest(IepCore c) { return c.ingest(); }
     @Provides OrphanCollector orphans(IepCore c) { return c.orphans(); }
+    @Provides Uploads uploads(IepCore c) { return c.uploads(); }
 }
