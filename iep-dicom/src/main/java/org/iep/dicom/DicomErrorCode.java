@@ -38,7 +38,15 @@ public enum DicomErrorCode {
     /** A DIMSE command set is malformed or lacks a required field. */
     NET_DIMSE_MALFORMED(5120, "the peer sent a malformed DIMSE command"),
     /** A DIMSE operation ended with a failure status. */
-    NET_DIMSE_FAILED(5121, "the DIMSE operation ended with a failure status");
+    NET_DIMSE_FAILED(5121, "the DIMSE operation ended with a failure status"),
+    /** A DICOMDIR is not readable: not a Media Storage Directory, malformed records, offsets out of bounds or in a loop. */
+    DICOMDIR_MALFORMED(5300, "the DICOMDIR is malformed; its records cannot be followed"),
+    /** A Referenced File ID would leave the file-set root (.., absolute path, separators inside a component). */
+    DICOMDIR_UNSAFE_FILE_ID(5301, "a Referenced File ID points outside the file-set; the DICOMDIR was refused"),
+    /** A file name that is not an ISO 9660 file ID (at most 8 components of 1-8 characters A-Z, 0-9, _). */
+    DICOMDIR_FILE_NAME(5302, "the file name is not a DICOM file ID; lay the files out under compliant names first"),
+    /** A file of the set cannot be indexed: not Part 10 DICOM, or a key attribute the record needs is missing. */
+    DICOMDIR_INPUT(5303, "a file of the file-set cannot be indexed in a DICOMDIR");
 
     private final int code;
     private final String hint;

@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public abstract sealed class DicomException extends RuntimeException
         permits DicomParseException, DicomValueException, DicomWriteException, DicomJsonException,
-                DicomCharsetException, DicomIoException, DicomNetException {
+                DicomCharsetException, DicomIoException, DicomNetException, DicomDirException {
 
     private final DicomErrorCode code;
 
