@@ -92,7 +92,12 @@ public final class DicomReader implements AutoCloseable {
 
     /** Reads a whole file held in memory with {@link ReadOptions#STRICT}. */
     public static DicomFile read(byte[] data) {
-        try (DicomReader r = new DicomReader(new ByteArrayInputStream(data), data.length, ReadOptions.STRICT)) {
+        return read(data, ReadOptions.STRICT);
+    }
+
+    /** Reads a whole file held in memory (its size bounds every length check). */
+    public static DicomFile read(byte[] data, ReadOptions options) {
+        try (DicomReader r = new DicomReader(new ByteArrayInputStream(data), data.length, options)) {
             return r.readAll();
         }
     }
