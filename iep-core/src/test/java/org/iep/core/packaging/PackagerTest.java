@@ -1,0 +1,145 @@
+package org.iep.core.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipFile;
+import net.lingala.zip4j.exception.ZipException;
+import org.iep.api.InvalidInputException;
+import org.iep.api.NotFoundException;
+import org.iep.api.transaction.Transaction;
+import org.iep.core.ingest.TestInstances;
+import org.iep.core.upload.UploadFixtureAccess;
+import org.iep.dicom.data.Tags;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackagerTest {
+    private final UploadFixtureAccess f = new UploadFixtureAccess();
+    private final List<List<DirInput>> directories = new ArrayList<>();
+    private final Packager packager = new Packager(f.index(), f.blobs(), f.directoryStore(), (records, out) -> {
+        directories.add(records);
+        byte[] marker = "DICOMDIR-UNDER-TEST".getBytes(StandardCharsets.US_ASCII);
+        out.write(marker, 0, marker.length);
+    });
+
+    @TempDir
+    Path tmp;
+
+    private Transaction withImages() {
+        f.ingest(TestInstances.ct("1.2.3.1", 1));
+        f.ingest(TestInstances.ct("1.2.3.2", 2));
+        f.attachPdf();
+        return f.transaction();
+    }
+
+    private byte[] pack(Transaction t, PackageScope scope, Optional<char[]> password, long skip) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        packager.write(t, scope, password, skip, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void thePackageIsLaidOutPerPdiAndJavaReadsEveryEntry() throws IOException, InterruptedException {
+        Transaction t = withImages();
+        byte[] zip = pack(t, PackageScope.whole(), Optional.empty(), 0);
+        Path file = Files.write(tmp.resolve("package.zip"), zip);
+
+        try (ZipFile z = new ZipFile(file.toFile())) {
+            List<String> names = Collections.list(z.entries()).stream().map(e -> e.getName()).toList();
+            assertThat(names).containsExactly("README.TXT", "IHE_PDI/INDEX.HTM", "DICOM/ST000001/SE000001/IM000001",
+                    "DICOM/ST000001/SE000001/IM000002", "DICOMDIR", "REPORTS/RPT00001.PDF");
+            for (String n : names) {
+                assertThat(n.split("/")).allSatisfy(c -> assertThat(c).matches("[A-Z0-9_]{1,8}(\\.[A-Z0-9]{1,3})?"));
+            }
+            byte[] first = z.getInputStream(z.getEntry("DICOM/ST000001/SE000001/IM000001")).readAllBytes();
+            assertThat(sha(first)).isEqualTo(f.index().byTransaction(t.id()).get(0).sha256());
+            String readme = new String(z.getInputStream(z.getEntry("README.TXT")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(readme).contains(t.patient().familyName()).contains("DICOMDIR").contains("RPT00001.PDF");
+        }
+        assertThat(directories).singleElement().satisfies(d -> {
+            assertThat(d).extracting(DirInput::fileId).containsExactly(
+                    List.of("DICOM", "ST000001", "SE000001", "IM000001"),
+                    List.of("DICOM", "ST000001", "SE000001", "IM000002"));
+            assertThat(d.get(1).header().getString(Tags.SOPInstanceUID)).isIn("1.2.3.1", "1.2.3.2");
+        });
+        Process unzip = new ProcessBuilder("unzip", "-t", file.toString()).redirectErrorStream(true).start();
+        String output = new String(unzip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unzip.waitFor()).as(output).isZero();
+        assertThat(output).contains("No errors detected");
+    }
+
+    @Test
+    void theSameContentGivesTheSameBytesSoADownloadResumesFromAnyOffset() {
+        Transaction t = withImages();
+        byte[] whole = pack(t, PackageScope.whole(), Optional.empty(), 0);
+        ByteArrayOutputStream tail = new ByteArrayOutputStream();
+
+        PackageResult r = packager.write(t, PackageScope.whole(), Optional.empty(), 1000, tail);
+
+        assertThat(pack(t, PackageScope.whole(), Optional.empty(), 0)).isEqualTo(whole);
+        assertThat(tail.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(whole, 1000, whole.length));
+        assertThat(r.bytes()).isEqualTo(whole.length);
+        assertThat(r.sha256()).isEqualTo(sha(whole));
+        assertThat(r.instances()).isEqualTo(2);
+        assertThat(r.reports()).isEqualTo(1);
+    }
+
+    @Test
+    void anAesPackageOpensWithThePasswordOnly() throws IOException {
+        Transaction t = withImages();
+        Path file = Files.write(tmp.resolve("secret.zip"), pack(t, PackageScope.whole(),
+                Optional.of("correct horse".toCharArray()), 0));
+
+        try (net.lingala.zip4j.ZipFile z = new net.lingala.zip4j.ZipFile(file.toFile(),
+                "correct horse".toCharArray())) {
+            assertThat(z.isEncrypted()).isTrue();
+            z.extractAll(tmp.resolve("open").toString());
+        }
+        assertThat(tmp.resolve("open/DICOM/ST000001/SE000001/IM000002")).exists();
+        try (net.lingala.zip4j.ZipFile z = new net.lingala.zip4j.ZipFile(file.toFile(), "wrong".toCharArray())) {
+            assertThatThrownBy(() -> z.extractAll(tmp.resolve("wrong").toString())).isInstanceOf(ZipException.class)
+                    .hasMessageContaining("Wrong Password");
+        }
+        assertThatThrownBy(() -> pack(t, PackageScope.whole(), Optional.of("x".toCharArray()), 10))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot be resumed");
+    }
+
+    @Test
+    void aSeriesOrStudyScopeHoldsOnlyItsImages() {
+        Transaction t = withImages();
+        String study = f.index().byTransaction(t.id()).get(0).studyInstanceUid();
+        String series = f.index().byTransaction(t.id()).get(0).seriesInstanceUid();
+
+        assertThat(packager.write(t, PackageScope.series(study, series), Optional.empty(), 0,
+                new ByteArrayOutputStream()).instances()).isEqualTo(2);
+        assertThatThrownBy(() -> packager.write(t, PackageScope.study("9.9.9"), Optional.empty(), 0,
+                new ByteArrayOutputStream())).isInstanceOf(NotFoundException.class);
+    }
+
+    private static String sha(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static InputStream in(byte[] b) {
+        return new ByteArrayInputStream(b);
+    }
+}
