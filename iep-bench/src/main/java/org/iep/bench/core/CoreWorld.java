@@ -46,7 +46,8 @@ final class CoreWorld {
         core = IepCore.builder()
                 .ports(new Ports(transactions, directory, users, nodes, access, new InMemorySessionStore(),
                         new InMemoryAuditLog(), new InMemoryBlobStore(), new InMemoryJobQueue(),
-                        mail, new RecordingSmsSender(), new FixedKeyProvider("bench"), new InMemoryInstanceIndex()))
+                        mail, new RecordingSmsSender(), new FixedKeyProvider("bench"), new InMemoryInstanceIndex(),
+                        new org.iep.testkit.memory.InMemoryReportStore()))
                 .accessLinks(new AccessLinks("https://iep.bench"))
                 .clock(clock)
                 .random(new SecureRandom())

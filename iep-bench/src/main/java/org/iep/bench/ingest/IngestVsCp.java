@@ -97,7 +97,8 @@ public final class IngestVsCp {
                 .ports(new Ports(transactions, directory, new InMemoryUserStore(), new InMemoryNodeStore(),
                         new InMemoryAccessStore(), new InMemorySessionStore(), new InMemoryAuditLog(),
                         new FileSystemBlobStore(blobs), new InMemoryJobQueue(), new RecordingMailSender(),
-                        new RecordingSmsSender(), new FixedKeyProvider("bench"), new InMemoryInstanceIndex()))
+                        new RecordingSmsSender(), new FixedKeyProvider("bench"), new InMemoryInstanceIndex(),
+                        new org.iep.testkit.memory.InMemoryReportStore()))
                 .accessLinks(new AccessLinks("https://iep.bench")).clock(TestClock.create())
                 .random(new SecureRandom()).build();
         Transaction t = Transactions.transfer(1).build();

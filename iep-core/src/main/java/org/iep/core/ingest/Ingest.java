@@ -74,9 +74,18 @@ public final class Ingest {
     private final IdGenerator ids;
     private final Clock clock;
     private final Checkpoints checkpoints;
+    private final StudyArrivals arrivals;
 
     public Ingest(TransactionStore store, DirectoryStore directory, InstanceIndex index, BlobStore blobs,
                   Transactions transactions, Auditor auditor, IdGenerator ids, Clock clock, Checkpoints checkpoints) {
+        this(store, directory, index, blobs, transactions, auditor, ids, clock, checkpoints, StudyArrivals.NONE);
+    }
+
+    /** @param arrivals told when a study first appears in a transaction (reports waiting for it get attached) */
+    public Ingest(TransactionStore store, DirectoryStore directory, InstanceIndex index, BlobStore blobs,
+                  Transactions transactions, Auditor auditor, IdGenerator ids, Clock clock, Checkpoints checkpoints,
+                  StudyArrivals arrivals) {
+        this.arrivals = Objects.requireNonNull(arrivals, "arrivals");
         this.store = Objects.requireNonNull(store, "store");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.index = Objects.requireNonNull(index, "index");
@@ -249,9 +258,15 @@ public final class Ingest {
 
     private void recount(Transaction t, InstanceHeader h, IngestSource source) {
         StudyTotals totals = index.totals(t.id(), h.studyUid());
-        transactions.recordIngest(t.id(), new IngestedStudy(h.studyUid(), h.accessionNumber(), h.studyDescription(),
-                String.join("\\", totals.modalities()), h.studyDate(), totals.instances(), totals.bytes()),
-                source.by(), source.client());
+        Transaction after = transactions.recordIngest(t.id(), new IngestedStudy(h.studyUid(), h.accessionNumber(),
+                h.studyDescription(), String.join("\\", totals.modalities()), h.studyDate(), totals.instances(),
+                totals.bytes()), source.by(), source.client());
+        // t was read before this instance: a study it lacks (or lists without images yet) arrives now, or arrives
+        // through another thread that read it the same way and tells too
+        if (t.studies().stream().noneMatch(s -> s.studyInstanceUid().equals(h.studyUid())
+                && s.receivedInstances() > 0)) {
+            arrivals.arrived(after.id(), h.studyUid(), h.accessionNumber(), h.patientId());
+        }
     }
 
     private void discard(BlobKey key, Exception cause) {

@@ -30,6 +30,8 @@ import org.iep.core.id.IdGenerator;
 import org.iep.core.ingest.Checkpoints;
 import org.iep.core.ingest.Ingest;
 import org.iep.core.ingest.OrphanCollector;
+import org.iep.core.report.ReportSettings;
+import org.iep.core.report.Reports;
 import org.iep.core.upload.UploadLimits;
 import org.iep.core.upload.Uploads;
 import org.iep.core.notify.FailureNotices;
@@ -53,7 +55,7 @@ import org.iep.core.transaction.Transactions;
  * <pre>{@code
  * IepCore core = IepCore.builder()
  *         .ports(new Ports(txStore, directory, users, nodes, access, sessions, audit, blobs, jobs, mail, sms, keys,
- *                 instances))
+ *                 instances, reports))
  *         .accessLinks(new AccessLinks("https://iep.example.org"))
  *         .build();
  * core.transactions().createTransfer(...);
@@ -83,6 +85,7 @@ public final class IepCore {
     private final Ingest ingest;
     private final OrphanCollector orphans;
     private final Uploads uploads;
+    private final Reports reports;
 
     private IepCore(Builder b) {
         Ports p = b.ports;
@@ -130,8 +133,9 @@ public final class IepCore {
         outboxWorker = new OutboxWorker(p.jobs(), sealer, new Templates(), p.mail(), p.sms(), b.retry);
         purgeJob = new PurgeJob(p.transactions(), p.directory(), p.blobs(), transactions, auditor, outbox, policy);
         expiryReminders = new ExpiryReminders(p.access(), p.transactions(), p.directory(), outbox, policy);
+        reports = new Reports(p.reports(), p.transactions(), p.blobs(), auditor, ids, clock, ReportSettings.DEFAULT);
         ingest = new Ingest(p.transactions(), p.directory(), p.instances(), p.blobs(), transactions, auditor, ids,
-                clock, Checkpoints.NONE);
+                clock, Checkpoints.NONE, reports::onStudyArrived);
         orphans = new OrphanCollector(p.blobs(), p.instances(), OrphanCollector.DEFAULT_GRACE);
         uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS);
     }
@@ -163,6 +167,7 @@ public final class IepCore {
     public Ingest ingest() { return ingest; }
     public OrphanCollector orphans() { return orphans; }
     public Uploads uploads() { return uploads; }
+    public Reports reports() { return reports; }
 
     /** Collects the ports and settings; {@link #build()} reports everything missing or invalid at once. */
     public static final class Builder {

@@ -17,6 +17,7 @@ import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.KeyProvider;
 import org.iep.api.spi.MailSender;
 import org.iep.api.spi.NodeStore;
+import org.iep.api.spi.ReportStore;
 import org.iep.api.spi.SessionStore;
 import org.iep.api.spi.SmsSender;
 import org.iep.api.spi.TransactionStore;
@@ -37,6 +38,7 @@ import org.iep.core.directory.Nodes;
 import org.iep.core.forwarding.Forwarding;
 import org.iep.core.ingest.Ingest;
 import org.iep.core.ingest.OrphanCollector;
+import org.iep.core.report.Reports;
 import org.iep.core.upload.Uploads;
 import org.iep.core.notify.OutboxWorker;
 import org.iep.core.notify.RetryPolicy;
@@ -67,12 +69,13 @@ public final class IepCoreModule extends AbstractModule {
     @Singleton
     IepCore core(TransactionStore transactions, DirectoryStore directory, UserStore users, NodeStore nodes,
                  AccessStore access, SessionStore sessions, AuditLog audit, BlobStore blobs, JobQueue jobs,
-                 MailSender mail, SmsSender sms, KeyProvider keys, InstanceIndex instances, AccessLinks links,
+                 MailSender mail, SmsSender sms, KeyProvider keys, InstanceIndex instances, ReportStore reports,
+                 AccessLinks links,
                  Clock clock,
                  SecureRandom random, IepPolicy policy, RetryPolicy retry, Set<TransactionListener> listeners) {
         IepCore.Builder b = IepCore.builder()
                 .ports(new Ports(transactions, directory, users, nodes, access, sessions, audit, blobs, jobs, mail,
-                        sms, keys, instances))
+                        sms, keys, instances, reports))
                 .accessLinks(links).clock(clock).random(random).policy(policy).retry(retry);
         listeners.forEach(b::listener);
         return b.build();
@@ -97,4 +100,5 @@ public final class IepCoreModule extends AbstractModule {
     @Provides Ingest ingest(IepCore c) { return c.ingest(); }
     @Provides OrphanCollector orphans(IepCore c) { return c.orphans(); }
     @Provides Uploads uploads(IepCore c) { return c.uploads(); }
+    @Provides Reports reports(IepCore c) { return c.reports(); }
 }

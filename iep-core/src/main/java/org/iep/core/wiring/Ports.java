@@ -14,6 +14,7 @@ import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.KeyProvider;
 import org.iep.api.spi.MailSender;
 import org.iep.api.spi.NodeStore;
+import org.iep.api.spi.ReportStore;
 import org.iep.api.spi.SessionStore;
 import org.iep.api.spi.SmsSender;
 import org.iep.api.spi.TransactionStore;
@@ -37,7 +38,8 @@ public record Ports(
         MailSender mail,
         SmsSender sms,
         KeyProvider keys,
-        InstanceIndex instances) {
+        InstanceIndex instances,
+        ReportStore reports) {
 
     public Ports {
         List<Problem> missing = new ArrayList<>();
@@ -54,6 +56,7 @@ public record Ports(
         require(missing, sms, "SmsSender");
         require(missing, keys, "KeyProvider");
         require(missing, instances, "InstanceIndex");
+        require(missing, reports, "ReportStore");
         if (!missing.isEmpty()) {
             throw new MissingAdapterException(missing);
         }

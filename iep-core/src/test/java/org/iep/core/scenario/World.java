@@ -51,7 +51,8 @@ final class World {
     World() {
         core = IepCore.builder()
                 .ports(new Ports(transactions, directory, users, nodes, access, sessions, audit, blobs, jobs, mail,
-                        sms, new FixedKeyProvider("scenario"), instances))
+                        sms, new FixedKeyProvider("scenario"), instances,
+                        new org.iep.testkit.memory.InMemoryReportStore()))
                 .accessLinks(new AccessLinks("https://iep.test"))
                 .clock(clock)
                 .random(new SecureRandom())

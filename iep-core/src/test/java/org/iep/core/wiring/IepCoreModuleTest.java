@@ -61,6 +61,7 @@ class IepCoreModuleTest {
             bind(SmsSender.class).toInstance(new RecordingSmsSender());
             bind(KeyProvider.class).toInstance(new FixedKeyProvider("guice"));
             bind(InstanceIndex.class).toInstance(new InMemoryInstanceIndex());
+            bind(org.iep.api.spi.ReportStore.class).toInstance(new org.iep.testkit.memory.InMemoryReportStore());
             bind(AccessLinks.class).toInstance(new AccessLinks("https://iep.test"));
         }
     }
@@ -99,7 +100,7 @@ class IepCoreModuleTest {
         assertThatThrownBy(() -> IepCore.builder().build()).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("ports", "accessLinks"));
         assertThatThrownBy(() -> new Ports(null, null, null, null, null, null, null, null, null, null, null, null,
-                null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).hasSize(13));
+                null, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).hasSize(14));
     }
 }
