@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.iep.adapters.jdbc.JdbcModule;
 import org.iep.adapters.notify.NotifyModule;
+import org.iep.adapters.hl7.Hl7Module;
 import org.iep.adapters.smtp.SmtpModule;
 import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.KeyProvider;
@@ -51,6 +52,7 @@ final class AppModule extends AbstractModule {
         } else {
             bind(SmsSender.class).to(DevMailbox.class);
         }
+        config.hl7().ifPresent(h -> install(new Hl7Module(h, Optional.empty())));
         clock.ifPresent(c -> OptionalBinder.newOptionalBinder(binder(), Clock.class).setBinding().toInstance(c));
     }
 

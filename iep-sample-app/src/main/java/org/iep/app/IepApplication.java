@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.iep.adapters.hl7.Hl7Listener;
 import org.iep.adapters.jdbc.JdbcDatabase;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.app.config.AppConfig;
@@ -45,6 +46,7 @@ public final class IepApplication implements AutoCloseable {
     private final Injector injector;
     private final Workers workers;
     private final WebServer web;
+    private final Optional<Hl7Listener> hl7;
 
     private IepApplication(AppConfig config, Optional<Clock> clock) throws Exception {
         injector = Guice.createInjector(new AppModule(config, clock));
@@ -64,7 +66,12 @@ public final class IepApplication implements AutoCloseable {
                     new Workers.Periodic("expiry reminders", Duration.ofMinutes(15),
                             now -> core.expiryReminders().runOnce(now)),
                     new Workers.Periodic("purge", Duration.ofHours(1), now -> core.purgeJob().runOnce(now)),
-                    new Workers.Periodic("orphan blobs", Duration.ofHours(1), now -> core.orphans().collect(now))));
+                    new Workers.Periodic("orphan blobs", Duration.ofHours(1), now -> core.orphans().collect(now)),
+                    new Workers.Periodic("reports", Duration.ofHours(1), now -> {
+                        Clock at = Clock.fixed(now, java.time.ZoneOffset.UTC);
+                        core.reports().purgeExpired(at);
+                        core.reports().collectOrphans(at);
+                    })));
             WebServer server = new WebServer(config.httpHost(), config.httpPort(), config.behindProxy(),
                     injector.getInstance(Clock.class), ready::get, metrics,
                     config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty(),
@@ -75,6 +82,14 @@ public final class IepApplication implements AutoCloseable {
                 server.close();
                 throw e;
             }
+            Optional<Hl7Listener> listener = config.hl7().map(h -> injector.getInstance(Hl7Listener.class));
+            try {
+                listener.ifPresent(Hl7Listener::start);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            hl7 = listener;
             workers = startedWorkers;
             web = server;
         } catch (Exception | Error e) {
@@ -87,6 +102,8 @@ public final class IepApplication implements AutoCloseable {
         ready.set(true);
         LOG.info("IEP portal ready at {} (listening on {}:{}; data in {})", config.publicUrl(), config.httpHost(),
                 web.port(), config.dataDir());
+        hl7.ifPresent(l -> LOG.info("HL7 v2 listener for RIS reports on {}:{}", config.hl7().get().bindAddress(),
+                l.port()));
         if (config.devMailbox()) {
             LOG.info("No mail or SMS gateway configured: messages go to the dev mailbox at {}/dev/mailbox",
                     config.publicUrl());
@@ -116,6 +133,11 @@ public final class IepApplication implements AutoCloseable {
         return web.port();
     }
 
+    /** The HL7 listener's port, when it runs. */
+    public Optional<Integer> hl7Port() {
+        return hl7.map(Hl7Listener::port);
+    }
+
     public Injector injector() {
         return injector;
     }
@@ -124,6 +146,7 @@ public final class IepApplication implements AutoCloseable {
     public void close() throws Exception {
         ready.set(false);
         try {
+            hl7.ifPresent(Hl7Listener::close);
             web.close();
         } finally {
             try {

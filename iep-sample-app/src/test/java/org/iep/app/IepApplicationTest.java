@@ -64,6 +64,40 @@ class IepApplicationTest {
     }
 
     @Test
+    void aRisReportOverHl7IsAcknowledgedAndAttachedToTheDemoStudy() throws Exception {
+        try (IepApplication app = IepApplication.start(config())) {
+            String oru = "MSH|^~\\&|RIS|STEE|IEP|IEP|20260302090000||ORU^R01^ORU_R01|RIS-77|P|2.5\r"
+                    + "PID|||DEMO0001||Demo^Patient\r"
+                    + "OBR|1||DEMOACC1|CT^CT Head\r"
+                    + "OBX|1|TX|RPT^Report||CT head: no acute abnormality.||||||F\r";
+            String ack;
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.hl7Port().orElseThrow())) {
+                socket.setSoTimeout(10_000);
+                byte[] m = oru.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                var out = socket.getOutputStream();
+                out.write(0x0B);
+                out.write(m);
+                out.write(new byte[] {0x1C, 0x0D});
+                out.flush();
+                var in = socket.getInputStream();
+                StringBuilder b = new StringBuilder();
+                int c;
+                while ((c = in.read()) >= 0 && c != 0x1C) {
+                    b.append((char) c);
+                }
+                ack = b.toString();
+            }
+            assertThat(ack).contains("MSA|AA|RIS-77");
+            var demo = app.injector().getInstance(TransactionStore.class).findByTracking(
+                    new TrackingNumber("STEE0000001")).orElseThrow();
+            assertThat(demo.attachments()).singleElement().satisfies(a -> {
+                assertThat(a.mediaType()).isEqualTo("text/plain");
+                assertThat(a.studyInstanceUid()).isEqualTo(demo.studies().get(0).studyInstanceUid());
+            });
+        }
+    }
+
+    @Test
     void aRestartKeepsTheDataAndDoesNotSeedTheDemoAgain() throws Exception {
         try (IepApplication first = IepApplication.start(config())) {
             assertThat(first.injector().getInstance(DirectoryStore.class).institutions()).hasSize(2);

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.iep.adapters.jdbc.JdbcConfig;
 import org.iep.adapters.notify.InvalidNotifyConfigurationException;
 import org.iep.adapters.notify.NotifyConfig;
+import org.iep.adapters.hl7.Hl7Config;
+import org.iep.adapters.hl7.InvalidHl7ConfigurationException;
 import org.iep.adapters.smtp.InvalidSmtpConfigurationException;
 import org.iep.adapters.smtp.SmtpConfig;
 import org.iep.api.Problem;
@@ -32,10 +34,13 @@ import org.iep.api.Problem;
  * @param sms the SMS gateway (GOV.UK Notify); empty: texts go to the dev mailbox
  * @param demoData seed two hospitals and their users on an empty database
  * @param apiClientsFile the REST API's clients and their key hashes ({@code <dataDir>/api-clients.properties})
+ * @param hl7 the HL7 v2 listener for reports from the RIS ({@code iep.hl7.*}); empty when {@code iep.hl7.enabled}
+ *            is false. Its port defaults to 2575, or to any free port when {@code iep.http.port} is 0 (tests and
+ *            side-by-side instances)
  */
 public record AppConfig(String httpHost, int httpPort, boolean behindProxy, String publicUrl, Path dataDir,
                         JdbcConfig jdbc, Optional<SmtpConfig> smtp, Optional<NotifyConfig> sms, boolean demoData,
-                        Path apiClientsFile) {
+                        Path apiClientsFile, Optional<Hl7Config> hl7) {
 
     /** Every key the portal reads; environment variables are looked up for these. */
     public static final List<String> KEYS = List.of("iep.http.host", "iep.http.port", "iep.http.behindProxy", "iep.publicUrl",
@@ -44,7 +49,9 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
             "iep.api.clientsFile", "iep.smtp.host", "iep.smtp.port", "iep.smtp.security", "iep.smtp.user",
             "iep.smtp.password", "iep.smtp.from", "iep.smtp.fromName", "iep.smtp.timeout", "iep.smtp.trustedHosts",
             "iep.notify.apiKey", "iep.notify.baseUrl", "iep.notify.templateId", "iep.notify.smsSenderId",
-            "iep.notify.perMinute");
+            "iep.notify.perMinute", "iep.hl7.enabled", "iep.hl7.bindAddress", "iep.hl7.port",
+            "iep.hl7.maxConnections", "iep.hl7.maxFrameBytes", "iep.hl7.idleTimeout", "iep.hl7.readTimeout",
+            "iep.hl7.frameTimeout");
 
     public static AppConfig from(Settings s) {
         List<Problem> problems = new ArrayList<>();
@@ -102,6 +109,18 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
             problems.add(new Problem("iep.sms.mode", "must be 'dev' (the dev mailbox) or 'notify', was '" + smsMode
                     + "'"));
         }
+        Optional<Hl7Config> hl7 = Optional.empty();
+        if (flag(s, "iep.hl7.enabled", "true", problems)) {
+            Map<String, String> hl7Settings = new java.util.HashMap<>(s.asMap());
+            if ("0".equals(portText.strip())) {
+                hl7Settings.putIfAbsent("iep.hl7.port", "0");
+            }
+            try {
+                hl7 = Optional.of(Hl7Config.from(hl7Settings));
+            } catch (InvalidHl7ConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
         boolean behindProxy = flag(s, "iep.http.behindProxy", "false", problems);
         boolean demo = flag(s, "iep.demo", "true", problems);
         JdbcConfig jdbc = null;
@@ -115,7 +134,7 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
         }
         Path clients = Path.of(s.get("iep.api.clientsFile", dataDir.resolve("api-clients.properties").toString()));
         return new AppConfig(host, port, behindProxy, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, smtp, sms,
-                demo, clients.toAbsolutePath());
+                demo, clients.toAbsolutePath(), hl7);
     }
 
     /** Whether any message goes to the dev mailbox instead of a real gateway. */
