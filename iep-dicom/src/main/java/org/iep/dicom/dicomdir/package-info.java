@@ -5,10 +5,10 @@
  * <p>{@link org.iep.dicom.dicomdir.DicomDirReader} follows the record offsets (not the order of the sequence),
  * refuses offsets that point at no record, loops and absurd depths, and refuses every Referenced File ID that could
  * leave the file-set root ({@code ..}, absolute paths, separators or drive letters inside a component), all with
- * {@link org.iep.dicom.DicomDirException}. {@code DicomDirWriter} builds PATIENT / STUDY /
+ * {@link org.iep.dicom.DicomDirException}. {@link org.iep.dicom.dicomdir.DicomDirWriter} builds PATIENT / STUDY /
  * SERIES and one leaf record per file, typed by SOP class (IMAGE, SR DOCUMENT, PRESENTATION, WAVEFORM, RT DOSE ...)
  * with the keys PS3.3 F.5 asks for, and writes it in explicit VR little endian with correct offsets. It refuses file
- * names that are not DICOM file IDs; {@code FileSetLayout} copies files under compliant
+ * names that are not DICOM file IDs; {@link org.iep.dicom.dicomdir.FileSetLayout} copies files under compliant
  * names first.
  *
  * <p>Nullness: parameters and returns are non-null unless documented as nullable. Readers and writers are

@@ -26,8 +26,8 @@ public final class DicomTool {
 
     /** The built-in commands. Add new subcommands (deid, dir, echoscu, storescu, storescp...) here. */
     public static List<Command> builtins() {
-        return List.of(new DumpCommand(), new JsonCommand(), new ValidateCommand(), new EchoscuCommand(),
-                new StorescuCommand(), new StorescpCommand());
+        return List.of(new DumpCommand(), new JsonCommand(), new ValidateCommand(), new DirCommand(),
+                new EchoscuCommand(), new StorescuCommand(), new StorescpCommand());
     }
 
     public static void main(String[] args) {

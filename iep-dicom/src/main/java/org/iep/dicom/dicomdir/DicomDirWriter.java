@@ -1,0 +1,229 @@
+package org.iep.dicom.dicomdir;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.iep.dicom.DicomDirException;
+import org.iep.dicom.DicomErrorCode;
+import org.iep.dicom.DicomException;
+import org.iep.dicom.DicomIoException;
+import org.iep.dicom.data.Attributes;
+import org.iep.dicom.data.DicomElement;
+import org.iep.dicom.data.SequenceElement;
+import org.iep.dicom.data.Tags;
+import org.iep.dicom.data.VR;
+import org.iep.dicom.data.ValueElement;
+import org.iep.dicom.dict.ElementDictionary;
+import org.iep.dicom.dict.TransferSyntax;
+import org.iep.dicom.dict.UIDs;
+import org.iep.dicom.io.DicomFile;
+import org.iep.dicom.io.DicomReader;
+import org.iep.dicom.io.DicomWriter;
+
+/**
+ * Writes {@code root/DICOMDIR} for Part 10 files under {@code root}: PATIENT / STUDY / SERIES records and one leaf
+ * record per file typed by its SOP class (IMAGE, SR DOCUMENT, PRESENTATION, WAVEFORM, RT DOSE ...; see PS3.3 F.4),
+ * with the keys of PS3.3 F.5, in explicit VR little endian with explicit lengths and correct offsets.
+ *
+ * <p>Everything is checked before anything is written: every file name must already be a DICOM file ID (the writer
+ * never renames; {@link FileSetLayout} copies files under compliant names), every file must be Part 10 with the keys
+ * its records need, and no SOP instance may appear twice. All problems are reported at once in one
+ * {@link DicomDirException} ({@link DicomDirException#problems()}: one line per file); the DICOMDIR is then left
+ * untouched. The file is written to a temporary name and moved into place. Records are ordered like dcmtk's:
+ * patients and studies as their files come in file ID order, series by Series Number, leaves by Instance Number.
+ * Stateless apart from its options; thread-safe.
+ */
+public final class DicomDirWriter {
+
+    /** The name of the directory file. */
+    public static final String DICOMDIR = "DICOMDIR";
+
+    private static final Pattern FILE_SET_ID = Pattern.compile("[A-Z0-9_ ]{0,16}");
+    private static final TransferSyntax TS = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+
+    private final String fileSetId;
+
+    /**
+     * @param fileSetId File-set ID (0004,1130): up to 16 characters A-Z, 0-9, '_' and space; "" for none
+     */
+    public DicomDirWriter(String fileSetId) {
+        if (!FILE_SET_ID.matcher(fileSetId).matches()) {
+            throw new IllegalArgumentException("a File-set ID is up to 16 characters A-Z, 0-9, _ and space: \""
+                    + fileSetId + "\"");
+        }
+        this.fileSetId = fileSetId;
+    }
+
+    /** A writer with File-set ID "IEP". */
+    public DicomDirWriter() {
+        this("IEP");
+    }
+
+    /**
+     * Indexes {@code files} (all under {@code root}) and writes {@code root/DICOMDIR}, replacing any there.
+     *
+     * @return the written DICOMDIR as {@link DicomDirReader} reads it back
+     * @throws DicomDirException 5302 if a file name is not a DICOM file ID, 5303 if a file cannot be indexed
+     */
+    public DicomDir write(Path root, Collection<Path> files) {
+        byte[] bytes = toBytes(root, files);
+        Path target = root.resolve(DICOMDIR);
+        try {
+            Path tmp = Files.createTempFile(root, ".DICOMDIR", ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new DicomIoException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        return DicomDirReader.read(bytes);
+    }
+
+    /** The DICOMDIR for {@code files} under {@code root} as bytes; nothing is written. */
+    public byte[] toBytes(Path root, Collection<Path> files) {
+        List<String> nameProblems = new ArrayList<>();
+        List<String> inputProblems = new ArrayList<>();
+        FileSetTree tree = new FileSetTree();
+        for (Path file : files.stream().sorted().toList()) {
+            List<String> fileId;
+            try {
+                fileId = FileIds.of(root, file);
+            } catch (DicomDirException e) {
+                nameProblems.add(file + ": " + e.getMessage());
+                continue;
+            }
+            index(tree, file, fileId, inputProblems);
+        }
+        if (!nameProblems.isEmpty() || !inputProblems.isEmpty()) {
+            List<String> all = new ArrayList<>(nameProblems);
+            all.addAll(inputProblems);
+            DicomErrorCode code = inputProblems.isEmpty() ? DicomErrorCode.DICOMDIR_FILE_NAME
+                    : DicomErrorCode.DICOMDIR_INPUT;
+            throw new DicomDirException(code, all.size() + " of " + files.size() + " files cannot be indexed; first: "
+                    + all.get(0), all, null);
+        }
+        return encode(tree.records());
+    }
+
+    private static void index(FileSetTree tree, Path file, List<String> fileId, List<String> problems) {
+        DicomFile f;
+        try (DicomReader r = DicomReader.open(file)) {
+            f = r.readUntilPixelData();
+        } catch (DicomException e) {
+            problems.add(file + ": not readable DICOM: " + e.getMessage());
+            return;
+        }
+        try {
+            index(tree, file, fileId, f.fileMeta(), knownVrs(f.dataSet()), problems);
+        } catch (DicomException e) {
+            problems.add(file + ": " + e.getMessage());
+        }
+    }
+
+    private static void index(FileSetTree tree, Path file, List<String> fileId, Attributes meta, Attributes ds,
+            List<String> problems) {
+        String ts = meta.getString(Tags.TransferSyntaxUID);
+        String sopClass = first(ds.getString(Tags.SOPClassUID), meta.getString(Tags.MediaStorageSOPClassUID));
+        String sopInstance = first(ds.getString(Tags.SOPInstanceUID), meta.getString(Tags.MediaStorageSOPInstanceUID));
+        if (ts == null || sopClass == null || sopInstance == null) {
+            problems.add(file + ": not a Part 10 file (no file meta with Transfer Syntax, SOP Class and Instance UIDs)");
+            return;
+        }
+        if (RecordTypes.isRootLevel(sopClass)) {
+            problems.add(file + ": SOP class " + sopClass + " needs a root-level record (hanging protocol, palette, "
+                    + "implant template), which this writer does not write yet");
+            return;
+        }
+        String name = file.toString();
+        int before = problems.size();
+        Attributes patient = RecordBuilder.build(RecordTypes.PATIENT, ds, name, problems);
+        Attributes study = RecordBuilder.build(RecordTypes.STUDY, ds, name, problems);
+        Attributes series = RecordBuilder.build(RecordTypes.SERIES, ds, name, problems);
+        Attributes leaf = RecordBuilder.build(RecordTypes.forSopClass(sopClass), ds, name, problems);
+        if (problems.size() > before) {
+            return;
+        }
+        RecordBuilder.reference(leaf, fileId, sopClass, sopInstance, ts);
+        String conflict = tree.add(patient, study, series, leaf, sopInstance);
+        if (conflict != null) {
+            problems.add(file + ": " + conflict);
+        }
+    }
+
+    /**
+     * Standard elements that a file holds as UN (written by a tool that did not know them) get their dictionary
+     * VR, so that keys read as text and records carry proper VRs; the value bytes are the same.
+     */
+    private static Attributes knownVrs(Attributes ds) {
+        for (DicomElement e : List.copyOf(ds.elements())) {
+            if (e instanceof ValueElement v && v.vr() == VR.UN) {
+                VR known = ElementDictionary.standard().vrOf(v.tag());
+                if (known != VR.UN && known != VR.SQ) {
+                    ds.set(v.withVr(known));
+                }
+            }
+        }
+        return ds;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /** Sets the offsets from the encoded sizes, then encodes. */
+    private byte[] encode(List<FileSetTree.Node> preorder) {
+        Attributes ds = new Attributes();
+        ds.setString(Tags.FileSetID, VR.CS, fileSetId);
+        ds.setInt(Tags.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, VR.UL, 0);
+        ds.setInt(Tags.OffsetOfTheLastDirectoryRecordOfTheRootDirectoryEntity, VR.UL, 0);
+        ds.setInt(0x00041212, VR.US, 0); // File-set Consistency Flag: no known inconsistencies
+        SequenceElement seq = ds.newSequence(Tags.DirectoryRecordSequence);
+        for (FileSetTree.Node n : preorder) {
+            seq.addItem(n.record);
+        }
+        Attributes meta = new Attributes();
+        meta.setString(Tags.MediaStorageSOPClassUID, VR.UI, UIDs.MediaStorageDirectoryStorage);
+        meta.setString(Tags.MediaStorageSOPInstanceUID, VR.UI, FileSetTree.uid(preorder));
+        DicomWriter writer = new DicomWriter(DicomWriter.SequenceLengths.EXPLICIT);
+        long position = writer.headerSize(meta, ds, TS);
+        for (DicomElement e : ds.elements()) {
+            if (e.tag() == Tags.DirectoryRecordSequence) {
+                break;
+            }
+            position += writer.encodedSize(e, TS);
+        }
+        position += 12; // explicit VR SQ header: tag, VR, reserved, length
+        for (FileSetTree.Node n : preorder) {
+            n.offset = position;
+            position += 8 + writer.encodedSize(n.record, TS);
+        }
+        for (FileSetTree.Node n : preorder) {
+            n.record.setInt(RecordBuilder.NEXT, VR.UL, n.next == null ? 0 : n.next.offset);
+            n.record.setInt(RecordBuilder.LOWER, VR.UL, n.children.isEmpty() ? 0 : n.children.get(0).offset);
+        }
+        List<FileSetTree.Node> roots = FileSetTree.roots(preorder);
+        if (!roots.isEmpty()) {
+            ds.setInt(Tags.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, VR.UL, roots.get(0).offset);
+            ds.setInt(Tags.OffsetOfTheLastDirectoryRecordOfTheRootDirectoryEntity, VR.UL,
+                    roots.get(roots.size() - 1).offset);
+        }
+        if (position > 0xFFFFFFFFL) {
+            throw new DicomDirException(DicomErrorCode.DICOMDIR_INPUT, "the DICOMDIR would exceed 4 GiB; split the "
+                    + "file-set");
+        }
+        return writer.toBytes(meta, ds, TS);
+    }
+}
