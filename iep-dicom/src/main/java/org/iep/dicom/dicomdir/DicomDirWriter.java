@@ -1,6 +1,7 @@
 package org.iep.dicom.dicomdir;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,61 +106,91 @@ public final class DicomDirWriter {
                 nameProblems.add(file + ": " + e.getMessage());
                 continue;
             }
-            index(tree, file, fileId, inputProblems);
+            DicomFile f;
+            try (DicomReader r = DicomReader.open(file)) {
+                f = r.readUntilPixelData();
+            } catch (DicomException e) {
+                inputProblems.add(file + ": not readable DICOM: " + e.getMessage());
+                continue;
+            }
+            Attributes meta = f.fileMeta();
+            index(tree, file.toString(), fileId, meta.getString(Tags.TransferSyntaxUID), meta, f.dataSet(),
+                    inputProblems);
         }
-        if (!nameProblems.isEmpty() || !inputProblems.isEmpty()) {
-            List<String> all = new ArrayList<>(nameProblems);
-            all.addAll(inputProblems);
-            DicomErrorCode code = inputProblems.isEmpty() ? DicomErrorCode.DICOMDIR_FILE_NAME
-                    : DicomErrorCode.DICOMDIR_INPUT;
-            throw new DicomDirException(code, all.size() + " of " + files.size() + " files cannot be indexed; first: "
-                    + all.get(0), all, null);
-        }
+        throwIfAny(nameProblems, inputProblems, files.size());
         return encode(tree.records());
     }
 
-    private static void index(FileSetTree tree, Path file, List<String> fileId, List<String> problems) {
-        DicomFile f;
-        try (DicomReader r = DicomReader.open(file)) {
-            f = r.readUntilPixelData();
-        } catch (DicomException e) {
-            problems.add(file + ": not readable DICOM: " + e.getMessage());
-            return;
+    /**
+     * The DICOMDIR for instances described in memory (e.g. while streaming a package whose files are not on disk):
+     * each entry's file ID, data set (up to the pixel data is enough; not modified) and transfer syntax.
+     */
+    public byte[] toBytes(List<DicomDirEntry> entries) {
+        List<String> problems = new ArrayList<>();
+        FileSetTree tree = new FileSetTree();
+        List<DicomDirEntry> sorted = entries.stream()
+                .sorted(java.util.Comparator.comparing(e -> String.join("\\", e.fileId()))).toList();
+        for (DicomDirEntry e : sorted) {
+            index(tree, String.join("\\", e.fileId()), e.fileId(), e.transferSyntaxUid(), null, e.dataSet().copy(),
+                    problems);
         }
-        try {
-            index(tree, file, fileId, f.fileMeta(), knownVrs(f.dataSet()), problems);
-        } catch (DicomException e) {
-            problems.add(file + ": " + e.getMessage());
-        }
+        throwIfAny(List.of(), problems, entries.size());
+        return encode(tree.records());
     }
 
-    private static void index(FileSetTree tree, Path file, List<String> fileId, Attributes meta, Attributes ds,
-            List<String> problems) {
-        String ts = meta.getString(Tags.TransferSyntaxUID);
-        String sopClass = first(ds.getString(Tags.SOPClassUID), meta.getString(Tags.MediaStorageSOPClassUID));
-        String sopInstance = first(ds.getString(Tags.SOPInstanceUID), meta.getString(Tags.MediaStorageSOPInstanceUID));
-        if (ts == null || sopClass == null || sopInstance == null) {
-            problems.add(file + ": not a Part 10 file (no file meta with Transfer Syntax, SOP Class and Instance UIDs)");
+    /** As {@link #toBytes(List)}, written to {@code out} (not closed). */
+    public void write(List<DicomDirEntry> entries, OutputStream out) throws IOException {
+        out.write(toBytes(entries));
+    }
+
+    private static void throwIfAny(List<String> nameProblems, List<String> inputProblems, int total) {
+        if (nameProblems.isEmpty() && inputProblems.isEmpty()) {
             return;
         }
-        if (RecordTypes.isRootLevel(sopClass)) {
-            problems.add(file + ": SOP class " + sopClass + " needs a root-level record (hanging protocol, palette, "
-                    + "implant template), which this writer does not write yet");
-            return;
-        }
-        String name = file.toString();
-        int before = problems.size();
-        Attributes patient = RecordBuilder.build(RecordTypes.PATIENT, ds, name, problems);
-        Attributes study = RecordBuilder.build(RecordTypes.STUDY, ds, name, problems);
-        Attributes series = RecordBuilder.build(RecordTypes.SERIES, ds, name, problems);
-        Attributes leaf = RecordBuilder.build(RecordTypes.forSopClass(sopClass), ds, name, problems);
-        if (problems.size() > before) {
-            return;
-        }
-        RecordBuilder.reference(leaf, fileId, sopClass, sopInstance, ts);
-        String conflict = tree.add(patient, study, series, leaf, sopInstance);
-        if (conflict != null) {
-            problems.add(file + ": " + conflict);
+        List<String> all = new ArrayList<>(nameProblems);
+        all.addAll(inputProblems);
+        DicomErrorCode code = inputProblems.isEmpty() ? DicomErrorCode.DICOMDIR_FILE_NAME
+                : DicomErrorCode.DICOMDIR_INPUT;
+        throw new DicomDirException(code, all.size() + " of " + total + " files cannot be indexed; first: "
+                + all.get(0), all, null);
+    }
+
+    /** Indexes one file; {@code meta} (nullable) supplies SOP class and instance when the data set lacks them. */
+    private static void index(FileSetTree tree, String name, List<String> fileId, String ts, Attributes meta,
+            Attributes dataSet, List<String> problems) {
+        try {
+            Attributes ds = knownVrs(dataSet);
+            String sopClass = ds.getString(Tags.SOPClassUID);
+            String sopInstance = ds.getString(Tags.SOPInstanceUID);
+            if (meta != null) {
+                sopClass = first(sopClass, meta.getString(Tags.MediaStorageSOPClassUID));
+                sopInstance = first(sopInstance, meta.getString(Tags.MediaStorageSOPInstanceUID));
+            }
+            if (ts == null || sopClass == null || sopInstance == null) {
+                problems.add(name + ": not a Part 10 file (no file meta with Transfer Syntax, SOP Class and "
+                        + "Instance UIDs)");
+                return;
+            }
+            if (RecordTypes.isRootLevel(sopClass)) {
+                problems.add(name + ": SOP class " + sopClass + " needs a root-level record (hanging protocol, "
+                        + "palette, implant template), which this writer does not write yet");
+                return;
+            }
+            int before = problems.size();
+            Attributes patient = RecordBuilder.build(RecordTypes.PATIENT, ds, name, problems);
+            Attributes study = RecordBuilder.build(RecordTypes.STUDY, ds, name, problems);
+            Attributes series = RecordBuilder.build(RecordTypes.SERIES, ds, name, problems);
+            Attributes leaf = RecordBuilder.build(RecordTypes.forSopClass(sopClass), ds, name, problems);
+            if (problems.size() > before) {
+                return;
+            }
+            RecordBuilder.reference(leaf, fileId, sopClass, sopInstance, ts);
+            String conflict = tree.add(patient, study, series, leaf, sopInstance);
+            if (conflict != null) {
+                problems.add(name + ": " + conflict);
+            }
+        } catch (DicomException e) {
+            problems.add(name + ": " + e.getMessage());
         }
     }
 

@@ -69,6 +69,21 @@ class DicomDirWriterTest {
     }
 
     @Test
+    void entriesDescribedInMemoryGiveTheSameBytesAsTheFiles() throws IOException {
+        Path root = tmp.resolve("set");
+        SyntheticCt ct = new SyntheticCt(new StudySpec(6, 2, 2, 1, 3, 8, 8));
+        List<Path> files = ct.writeAll(root);
+        List<DicomDirEntry> entries = ct.instances().stream().map(at -> new DicomDirEntry(
+                List.of(at.fileId().split("/")), ct.header(at), "1.2.840.10008.1.2.1")).toList();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new DicomDirWriter().write(entries, out);
+        assertThat(out.toByteArray()).isEqualTo(new DicomDirWriter().toBytes(root, files));
+        assertThatThrownBy(() -> new DicomDirEntry(List.of("DICOM", "im1.dcm"), ct.header(ct.instances().get(0)),
+                "1.2.840.10008.1.2.1")).isInstanceOfSatisfying(DicomDirException.class,
+                        e -> assertThat(e.code()).isEqualTo(DicomErrorCode.DICOMDIR_FILE_NAME));
+    }
+
+    @Test
     void namesThatAreNotFileIdsAreAllRefusedAndNothingIsWritten() throws IOException {
         Path root = tmp.resolve("set");
         List<Path> files = new SyntheticCt(StudySpec.ctSeries(2, 3, 8, 8)).writeAll(root);
