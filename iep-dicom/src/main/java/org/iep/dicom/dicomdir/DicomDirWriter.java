@@ -76,9 +76,11 @@ public final class DicomDirWriter {
         byte[] bytes = toBytes(root, files);
         Path target = root.resolve(DICOMDIR);
         try {
-            Path tmp = Files.createTempFile(root, ".DICOMDIR", ".tmp");
+            // not Files.createTempFile: its owner-only permissions would stay on the DICOMDIR of the medium
+            Path tmp = root.resolve(".DICOMDIR." + java.util.UUID.randomUUID() + ".tmp");
             try {
-                Files.write(tmp, bytes);
+                Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

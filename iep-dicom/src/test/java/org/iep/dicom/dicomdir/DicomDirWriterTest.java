@@ -39,6 +39,9 @@ class DicomDirWriterTest {
         ours.fileRecords().get(0).attributes().setString(Tags.InstanceNumber, org.iep.dicom.data.VR.IS, "999");
         assertThat(RecordComparison.differences(ours, theirs)).hasSize(2).anyMatch(l -> l.contains("=999"));
         assertEveryFileResolves(root, files);
+        assertThat(Files.getPosixFilePermissions(root.resolve("DICOMDIR")))
+                .as("a DICOMDIR readable like the files it indexes, not owner-only like a temporary file")
+                .isEqualTo(Files.getPosixFilePermissions(files.get(0)));
         ours = DicomDirReader.read(root.resolve("DICOMDIR"));
         // and the same tree as the DICOMDIR that came with the corpus (made by dcmtk 3.6.0)
         DicomDir shipped = DicomDirReader.read(DicomDirReaderTest.root().resolve("DICOMDIR"));
