@@ -13,7 +13,9 @@ import org.iep.api.spi.MailSender;
 import org.iep.api.spi.TransactionStore;
 import org.iep.api.spi.UserStore;
 import org.iep.app.rest.ApiClients;
+import org.iep.app.rest.ApiCaller;
 import org.iep.app.rest.ApiServlet;
+import org.iep.app.dicomweb.DicomWebServlet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -113,9 +115,12 @@ public final class IepApplication implements AutoCloseable {
     private Map<String, HttpServlet> routes(AppConfig config, IepCore core) {
         Map<String, HttpServlet> routes = new LinkedHashMap<>(IndividualPages.routes(core,
                 injector.getInstance(KeyProvider.class), new Pages(), config.publicUrl().startsWith("https:")));
-        routes.put("/api/v1/*", new ApiServlet(ApiClients.load(config.apiClientsFile()),
+        ApiClients clients = ApiClients.load(config.apiClientsFile());
+        routes.put("/api/v1/*", new ApiServlet(clients,
                 injector.getInstance(UserStore.class), injector.getInstance(DirectoryStore.class),
                 injector.getInstance(TransactionStore.class), core.transactions(), core.auditTrail()));
+        routes.put("/dicomweb/*", new DicomWebServlet(core.images(), IndividualPages::session,
+                new ApiCaller(clients, injector.getInstance(UserStore.class))));
         return routes;
     }
 

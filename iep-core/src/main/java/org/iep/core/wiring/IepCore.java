@@ -33,6 +33,7 @@ import org.iep.core.ingest.OrphanCollector;
 import org.iep.core.report.ReportSettings;
 import org.iep.core.report.Reports;
 import org.iep.core.upload.UploadLimits;
+import org.iep.core.viewing.Images;
 import org.iep.core.upload.Uploads;
 import org.iep.core.notify.FailureNotices;
 import org.iep.core.notify.Outbox;
@@ -86,6 +87,7 @@ public final class IepCore {
     private final OrphanCollector orphans;
     private final Uploads uploads;
     private final Reports reports;
+    private final Images images;
 
     private IepCore(Builder b) {
         Ports p = b.ports;
@@ -137,6 +139,7 @@ public final class IepCore {
         ingest = new Ingest(p.transactions(), p.directory(), p.instances(), p.blobs(), transactions, auditor, ids,
                 clock, Checkpoints.NONE, reports::onStudyArrived);
         orphans = new OrphanCollector(p.blobs(), p.instances(), OrphanCollector.DEFAULT_GRACE);
+        images = new Images(p.instances(), p.blobs(), individualAccess, transactions, staffAccess, auditor);
         uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS);
     }
 
@@ -168,6 +171,7 @@ public final class IepCore {
     public OrphanCollector orphans() { return orphans; }
     public Uploads uploads() { return uploads; }
     public Reports reports() { return reports; }
+    public Images images() { return images; }
 
     /** Collects the ports and settings; {@link #build()} reports everything missing or invalid at once. */
     public static final class Builder {

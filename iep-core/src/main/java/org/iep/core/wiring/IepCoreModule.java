@@ -40,6 +40,7 @@ import org.iep.core.ingest.Ingest;
 import org.iep.core.ingest.OrphanCollector;
 import org.iep.core.report.Reports;
 import org.iep.core.upload.Uploads;
+import org.iep.core.viewing.Images;
 import org.iep.core.notify.OutboxWorker;
 import org.iep.core.notify.RetryPolicy;
 import org.iep.core.policy.IepPolicy;
@@ -101,4 +102,5 @@ public final class IepCoreModule extends AbstractModule {
     @Provides OrphanCollector orphans(IepCore c) { return c.orphans(); }
     @Provides Uploads uploads(IepCore c) { return c.uploads(); }
     @Provides Reports reports(IepCore c) { return c.reports(); }
+    @Provides Images images(IepCore c) { return c.images(); }
 }

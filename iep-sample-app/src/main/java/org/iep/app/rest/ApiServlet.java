@@ -21,7 +21,6 @@ import org.iep.api.InvalidInputException;
 import org.iep.api.NotFoundException;
 import org.iep.api.Problem;
 import org.iep.api.audit.AuditRecord;
-import org.iep.api.directory.RegistrationState;
 import org.iep.api.directory.User;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.api.spi.TransactionStore;
@@ -47,7 +46,7 @@ public final class ApiServlet extends HttpServlet {
     static final int MAX_BODY = 256 * 1024;
     private static final Pattern TRANSACTION = Pattern.compile("/transactions/([A-Z]{2,6}[0-9]{7})(/messages|/cancel)?");
 
-    private final transient ApiClients clients;
+    private final transient ApiCaller caller;
     private final transient UserStore users;
     private final transient TransactionStore store;
     private final transient Transactions transactions;
@@ -57,7 +56,7 @@ public final class ApiServlet extends HttpServlet {
 
     public ApiServlet(ApiClients clients, UserStore users, DirectoryStore directory, TransactionStore store,
                       Transactions transactions, AuditTrail audit) {
-        this.clients = clients;
+        this.caller = new ApiCaller(clients, users);
         this.users = users;
         this.store = store;
         this.transactions = transactions;
@@ -67,7 +66,7 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Optional<User> caller = authenticate(req);
+        Optional<User> caller = this.caller.apply(req);
         if (caller.isEmpty()) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"iep\"");
             Problems.write(resp, json, 401, "Unauthenticated", "Send a valid API key as 'Authorization: Bearer <key>'.");
@@ -125,16 +124,6 @@ public final class ApiServlet extends HttpServlet {
                         + " here.");
             }
         }
-    }
-
-    private Optional<User> authenticate(HttpServletRequest req) {
-        String header = req.getHeader("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            return Optional.empty();
-        }
-        return clients.authenticate(header.substring(7).strip())
-                .flatMap(c -> users.findByEmail(c.userEmail()))
-                .filter(u -> u.state() == RegistrationState.APPROVED);
     }
 
     private JsonNode body(HttpServletRequest req) throws IOException {

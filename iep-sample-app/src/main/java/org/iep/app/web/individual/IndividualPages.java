@@ -16,6 +16,11 @@ public final class IndividualPages {
     /**
      * @param secureCookies true when the portal is served over HTTPS (cookies then carry {@code Secure})
      */
+    /** The individual's session ID from the request's session cookie, for other parts of the portal (DICOMweb). */
+    public static java.util.Optional<String> session(jakarta.servlet.http.HttpServletRequest req) {
+        return Cookies.read(req, Cookies.SESSION);
+    }
+
     public static Map<String, HttpServlet> routes(IepCore core, KeyProvider keys, Pages pages, boolean secureCookies) {
         byte[] key = keys.key(KeyPurpose.SECRET_HASHING);
         Visit visit = new Visit(pages, new Cookies(secureCookies), new Csrf(key));
