@@ -120,7 +120,7 @@ public final class DicomDirWriter {
                     inputProblems);
         }
         throwIfAny(nameProblems, inputProblems, files.size());
-        return encode(tree.records());
+        return encode(tree);
     }
 
     /**
@@ -137,7 +137,7 @@ public final class DicomDirWriter {
                     problems);
         }
         throwIfAny(List.of(), problems, entries.size());
-        return encode(tree.records());
+        return encode(tree);
     }
 
     /** As {@link #toBytes(List)}, written to {@code out} (not closed). */
@@ -173,16 +173,23 @@ public final class DicomDirWriter {
                         + "Instance UIDs)");
                 return;
             }
-            if (RecordTypes.isRootLevel(sopClass)) {
-                problems.add(name + ": SOP class " + sopClass + " needs a root-level record (hanging protocol, "
-                        + "palette, implant template), which this writer does not write yet");
+            String leafType = RecordTypes.forSopClass(sopClass);
+            int before = problems.size();
+            if (RecordTypes.isRootLevel(leafType)) {
+                Attributes leaf = RecordBuilder.build(leafType, ds, name, problems);
+                if (problems.size() == before) {
+                    RecordBuilder.reference(leaf, fileId, sopClass, sopInstance, ts);
+                    String conflict = tree.addAtRoot(leaf, sopInstance);
+                    if (conflict != null) {
+                        problems.add(name + ": " + conflict);
+                    }
+                }
                 return;
             }
-            int before = problems.size();
             Attributes patient = RecordBuilder.build(RecordTypes.PATIENT, ds, name, problems);
             Attributes study = RecordBuilder.build(RecordTypes.STUDY, ds, name, problems);
             Attributes series = RecordBuilder.build(RecordTypes.SERIES, ds, name, problems);
-            Attributes leaf = RecordBuilder.build(RecordTypes.forSopClass(sopClass), ds, name, problems);
+            Attributes leaf = RecordBuilder.build(leafType, ds, name, problems);
             if (problems.size() > before) {
                 return;
             }
@@ -217,7 +224,8 @@ public final class DicomDirWriter {
     }
 
     /** Sets the offsets from the encoded sizes, then encodes. */
-    private byte[] encode(List<FileSetTree.Node> preorder) {
+    private byte[] encode(FileSetTree tree) {
+        List<FileSetTree.Node> preorder = tree.records();
         Attributes ds = new Attributes();
         ds.setString(Tags.FileSetID, VR.CS, fileSetId);
         ds.setInt(Tags.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, VR.UL, 0);
@@ -247,7 +255,7 @@ public final class DicomDirWriter {
             n.record.setInt(RecordBuilder.NEXT, VR.UL, n.next == null ? 0 : n.next.offset);
             n.record.setInt(RecordBuilder.LOWER, VR.UL, n.children.isEmpty() ? 0 : n.children.get(0).offset);
         }
-        List<FileSetTree.Node> roots = FileSetTree.roots(preorder);
+        List<FileSetTree.Node> roots = tree.roots();
         if (!roots.isEmpty()) {
             ds.setInt(Tags.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, VR.UL, roots.get(0).offset);
             ds.setInt(Tags.OffsetOfTheLastDirectoryRecordOfTheRootDirectoryEntity, VR.UL,

@@ -66,6 +66,17 @@ final class FileSetTree {
         return null;
     }
 
+    /** Adds a record that sits at the root (palette, hanging protocol, implant); returns a conflict or null. */
+    String addAtRoot(Attributes leaf, String sopInstance) {
+        String fileId = String.join("\\", leaf.getStrings(Tags.ReferencedFileID));
+        String seen = instances.putIfAbsent(sopInstance, fileId);
+        if (seen != null) {
+            return "SOP Instance UID " + sopInstance + " is also in " + seen;
+        }
+        root.children.add(new Node(leaf, sopInstance));
+        return null;
+    }
+
     private static Node child(Node parent, String key, Attributes record) {
         return parent.byKey.computeIfAbsent(key, k -> {
             Node n = new Node(record, k);
@@ -108,15 +119,9 @@ final class FileSetTree {
         }
     }
 
-    /** The top-level records of a preorder list. */
-    static List<Node> roots(List<Node> preorder) {
-        List<Node> out = new ArrayList<>();
-        for (Node n : preorder) {
-            if (RecordTypes.PATIENT.equals(n.record.getString(Tags.DirectoryRecordType))) {
-                out.add(n);
-            }
-        }
-        return out;
+    /** The records of the root directory entity (patients, then root-level records as they came). */
+    List<Node> roots() {
+        return root.children;
     }
 
     /** A 2.25 UID for the DICOMDIR instance, a hash of what it indexes: the same file-set gives the same UID. */

@@ -10,7 +10,10 @@ import org.iep.dicom.dict.UidEntry;
 /**
  * Directory record types and their keys (PS3.3 F.5, with the additional keys of the STD-GEN general purpose
  * profiles of PS3.11 that dcmtk's {@code dcmmkdir -Pgp} also writes), and the record type of each storage SOP class
- * (PS3.3 Table F.4-1). Unknown and image SOP classes get IMAGE records, as in dcmtk.
+ * (PS3.3 Table F.4-1). Unknown and image SOP classes get IMAGE records, as in dcmtk. Hanging protocols, color
+ * palettes and implant templates get records at the root, beside the patients; for implant assemblies and groups
+ * the keys follow PS3.3 F.5 (IMPLANT ASSY: assembly name, issuer, procedure type; IMPLANT GROUP: group name,
+ * description, issuer).
  */
 final class RecordTypes {
 
@@ -24,9 +27,9 @@ final class RecordTypes {
 
     private static final Map<String, List<RecordKey>> KEYS = keys();
     private static final Map<String, String> BY_SOP_CLASS = bySopClass();
-    /** Record types that sit at the root of a file-set, not under a series; not written here yet. */
-    private static final List<String> ROOT_LEVEL_KEYWORDS = List.of("HangingProtocolStorage", "ColorPaletteStorage",
-            "GenericImplantTemplateStorage", "ImplantAssemblyTemplateStorage", "ImplantTemplateGroupStorage");
+    /** Record types that sit at the root of a file-set, beside the patients (PS3.3 F.4). */
+    private static final List<String> ROOT_LEVEL = List.of("HANGING PROTOCOL", "PALETTE", "IMPLANT", "IMPLANT ASSY",
+            "IMPLANT GROUP");
 
     private RecordTypes() {
     }
@@ -45,15 +48,9 @@ final class RecordTypes {
         return BY_SOP_CLASS.getOrDefault(sopClassUid, IMAGE);
     }
 
-    /** True for SOP classes whose records belong at the file-set root (hanging protocols, palettes, implants). */
-    static boolean isRootLevel(String sopClassUid) {
-        for (String k : ROOT_LEVEL_KEYWORDS) {
-            UidEntry e = UidDictionary.standard().lookupKeyword(k);
-            if (e != null && e.uid().equals(sopClassUid)) {
-                return true;
-            }
-        }
-        return false;
+    /** True for record types that belong at the file-set root (hanging protocols, palettes, implants). */
+    static boolean isRootLevel(String recordType) {
+        return ROOT_LEVEL.contains(recordType);
     }
 
     private static Map<String, List<RecordKey>> keys() {
@@ -97,6 +94,17 @@ final class RecordTypes {
                 k("InstanceCreationTime", 2)));
         m.put("RADIOTHERAPY", List.of(k("InstanceNumber", 1), k("UserContentLabel", 3), k("UserContentLongLabel", 3),
                 k("ContentDescription", 2), k("ContentCreatorName", 2)));
+        m.put("HANGING PROTOCOL", List.of(k("HangingProtocolName", 1), k("HangingProtocolDescription", 1),
+                k("HangingProtocolLevel", 1), k("HangingProtocolCreator", 1), k("HangingProtocolCreationDateTime", 1),
+                k("HangingProtocolDefinitionSequence", 1), k("NumberOfPriorsReferenced", 1),
+                k("HangingProtocolUserIdentificationCodeSequence", 2)));
+        m.put("PALETTE", List.of(k("ContentLabel", 1), k("ContentDescription", 2)));
+        m.put("IMPLANT", List.of(k("Manufacturer", 1), k("ImplantName", 1), k("ImplantSize", 3),
+                k("ImplantPartNumber", 1)));
+        m.put("IMPLANT ASSY", List.of(k("ImplantAssemblyTemplateName", 1), k("ImplantAssemblyTemplateIssuer", 1),
+                k("ProcedureTypeCodeSequence", 1)));
+        m.put("IMPLANT GROUP", List.of(k("ImplantTemplateGroupName", 1), k("ImplantTemplateGroupDescription", 3),
+                k("ImplantTemplateGroupIssuer", 1)));
         return m;
     }
 
@@ -146,7 +154,12 @@ final class RecordTypes {
                 Map.entry("TractographyResultsStorage", "TRACT"),
                 Map.entry("ContentAssessmentResultsStorage", "ASSESSMENT"),
                 Map.entry("RTPhysicianIntentStorage", "RADIOTHERAPY"),
-                Map.entry("RTSegmentAnnotationStorage", "RADIOTHERAPY"));
+                Map.entry("RTSegmentAnnotationStorage", "RADIOTHERAPY"),
+                Map.entry("HangingProtocolStorage", "HANGING PROTOCOL"),
+                Map.entry("ColorPaletteStorage", "PALETTE"),
+                Map.entry("GenericImplantTemplateStorage", "IMPLANT"),
+                Map.entry("ImplantAssemblyTemplateStorage", "IMPLANT ASSY"),
+                Map.entry("ImplantTemplateGroupStorage", "IMPLANT GROUP"));
         String t = exact.get(keyword);
         if (t != null) {
             return t;

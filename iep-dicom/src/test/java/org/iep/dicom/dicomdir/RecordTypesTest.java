@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Records other than IMAGE, typed by SOP class: corpus SR, waveform and RT objects (with the type 1 keys they lack
  * filled in, as dcmmkdir refuses them too otherwise) plus a presentation state, a key object selection and an
- * encapsulated PDF built here. rtdose_rle.dcm holds its standard elements as UN: the records get them with their
+ * encapsulated PDF built here, and a color palette (a record at the root, beside the patients). rtdose_rle.dcm holds its standard elements as UN: the records get them with their
  * dictionary VR, as dcmtk's. dcmmkdir makes the same records for the same files.
  */
 class RecordTypesTest {
@@ -48,16 +48,19 @@ class RecordTypesTest {
         files.add(write(root, "PR", presentationState(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
         files.add(write(root, "KO", keyObjects(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
         files.add(write(root, "PDF", encapsulatedPdf(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+        files.add(Files.copy(Corpus.file("hotiron.dcm"), root.resolve("MIXED/PAL"))); // a root-level record
         DicomDir theirs = FileSets.dcmmkdir(root, tmp.resolve("dcmtk"), "-Nxc");
         DicomDir ours = new DicomDirWriter().write(root, files);
         FileSets.assertDcmtkClean(root.resolve("DICOMDIR"));
         assertThat(String.join("\n", RecordComparison.differences(ours, theirs))).isEmpty();
         Map<String, String> typeByFile = new java.util.TreeMap<>();
         ours.fileRecords().forEach(r -> typeByFile.put(r.fileIdString(), r.type()));
+        assertThat(typeByFile.remove("MIXED\\PAL")).isEqualTo("PALETTE");
         assertThat(typeByFile).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "MIXED\\F1", "SR DOCUMENT", "MIXED\\F2", "SR DOCUMENT", "MIXED\\F3", "WAVEFORM",
                 "MIXED\\F4", "RT PLAN", "MIXED\\F5", "RT DOSE", "MIXED\\F6", "IMAGE", "MIXED\\F7", "IMAGE",
                 "MIXED\\PR", "PRESENTATION", "MIXED\\KO", "KEY OBJECT DOC", "MIXED\\PDF", "ENCAP DOC"));
+        assertThat(ours.roots()).filteredOn(r -> r.type().equals("PALETTE")).hasSize(1);
         DirectoryRecord ko = ours.fileRecords().stream().filter(r -> r.type().equals("KEY OBJECT DOC")).findFirst()
                 .orElseThrow();
         assertThat(ko.attributes().getItems(Tags.ContentSequence)).hasSize(1); // only the HAS CONCEPT MOD item
@@ -74,7 +77,10 @@ class RecordTypesTest {
         assertThat(RecordTypes.forSopClass("1.2.840.10008.5.1.4.1.1.481.3")).isEqualTo("RT STRUCTURE SET");
         assertThat(RecordTypes.forSopClass("1.2.840.10008.5.1.4.1.1.2")).isEqualTo("IMAGE");
         assertThat(RecordTypes.forSopClass("1.2.3.4.unknown")).isEqualTo("IMAGE");
-        assertThat(RecordTypes.isRootLevel("1.2.840.10008.5.1.4.39.1")).isTrue(); // Color Palette Storage
+        assertThat(RecordTypes.forSopClass("1.2.840.10008.5.1.4.39.1")).isEqualTo("PALETTE");
+        assertThat(RecordTypes.forSopClass("1.2.840.10008.5.1.4.38.1")).isEqualTo("HANGING PROTOCOL");
+        assertThat(RecordTypes.isRootLevel("PALETTE")).isTrue();
+        assertThat(RecordTypes.isRootLevel("IMAGE")).isFalse();
     }
 
     private static Path write(Path root, String name, Attributes ds, TransferSyntax ts) {
