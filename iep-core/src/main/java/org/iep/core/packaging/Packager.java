@@ -1,6 +1,5 @@
 package org.iep.core.packaging;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +32,8 @@ import org.iep.api.transaction.Transaction;
 import org.iep.core.report.Reports;
 import org.iep.dicom.DicomException;
 import org.iep.dicom.data.Attributes;
+import org.iep.dicom.dicomdir.DicomDirEntry;
+import org.iep.dicom.dicomdir.DicomDirWriter;
 import org.iep.dicom.io.DicomFile;
 import org.iep.dicom.io.DicomReader;
 
@@ -45,16 +46,15 @@ import org.iep.dicom.io.DicomReader;
  */
 public final class Packager {
     private static final int BUFFER = 256 * 1024;
+    private static final int MAX_INLINE_TEXT = 256 * 1024;
     private final InstanceIndex index;
     private final BlobStore blobs;
     private final DirectoryStore directory;
-    private final DicomdirWriter dicomdir;
 
-    public Packager(InstanceIndex index, BlobStore blobs, DirectoryStore directory, DicomdirWriter dicomdir) {
+    public Packager(InstanceIndex index, BlobStore blobs, DirectoryStore directory) {
         this.index = Objects.requireNonNull(index, "index");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.dicomdir = Objects.requireNonNull(dicomdir, "dicomdir");
     }
 
     /**
@@ -90,9 +90,10 @@ public final class Packager {
                 ? new AesZipSink(new DigestOutputStream(counting, sha), password.get(), t.created().toEpochMilli())
                 : new PlainZipSink(new DigestOutputStream(counting, sha), time)) {
             entry(zip, "README.TXT", Texts.readme(t, studies, institution, reportFiles));
-            entry(zip, "IHE_PDI/INDEX.HTM", Texts.index(t, studies, institution, reportFiles));
+            entry(zip, "IHE_PDI/INDEX.HTM", Texts.index(t, studies, institution, reportFiles,
+                    textReports(t, reports, reportNames)));
             out.flush();
-            List<DirInput> records = new ArrayList<>();
+            List<DicomDirEntry> records = new ArrayList<>();
             FileIds ids = new FileIds();
             byte[] buffer = new byte[BUFFER];
             for (IndexedInstance i : instances) {
@@ -102,11 +103,10 @@ public final class Packager {
                     copy(in, zip.body(), buffer);
                 }
                 zip.end();
-                records.add(new DirInput(fileId, header(i), i.transferSyntaxUid()));
+                records.add(new DicomDirEntry(fileId, header(i), i.transferSyntaxUid()));
             }
-            ByteArrayOutputStream dir = new ByteArrayOutputStream();
-            dicomdir.write(records, dir);
-            entry(zip, "DICOMDIR", dir.toByteArray());
+            // File-set ID: the tracking number, which fits CS (16 characters, upper case and digits)
+            entry(zip, "DICOMDIR", new DicomDirWriter(t.tracking().value()).toBytes(records));
             for (Attachment a : reports) {
                 zip.begin("REPORTS/" + reportNames.get(a), true, a.size());
                 try (InputStream in = blobs.open(Reports.attachmentKey(t.id(), a.id()), ByteRange.ALL)) {
@@ -133,6 +133,21 @@ public final class Packager {
             throw new IllegalStateException("a stored instance of " + i.transaction() + " no longer parses: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Pasted text reports (small by the core's report limit), to be rendered on the package's index page. */
+    private Map<String, String> textReports(Transaction t, List<Attachment> reports, Map<Attachment, String> names)
+            throws IOException {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Attachment a : reports) {
+            if (a.mediaType().equals("text/plain") && a.size() <= MAX_INLINE_TEXT) {
+                try (InputStream in = blobs.open(Reports.attachmentKey(t.id(), a.id()), ByteRange.ALL)) {
+                    texts.put(names.get(a), new String(in.readNBytes(MAX_INLINE_TEXT),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return texts;
     }
 
     /** ISO 9660 names for the reports: RPT00001.PDF, RPT00002.TXT, … (never the sender's file name). */

@@ -39,7 +39,9 @@ final class Texts {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] index(Transaction t, List<StudyEntry> studies, String institution, List<String> reportFiles) {
+    /** @param textReports the text of plain-text reports by their file name, shown on the page itself */
+    static byte[] index(Transaction t, List<StudyEntry> studies, String institution, List<String> reportFiles,
+                        java.util.Map<String, String> textReports) {
         StringBuilder s = new StringBuilder();
         s.append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Medical images ")
                 .append(html(t.tracking().value())).append("</title></head><body>\n");
@@ -61,6 +63,8 @@ final class Texts {
                         .append("</a></li>\n");
             }
             s.append("</ul>\n");
+            textReports.forEach((name, text) -> s.append("<h3>").append(html(name)).append("</h3>\n<pre>")
+                    .append(html(text)).append("</pre>\n"));
         }
         s.append("<h2>How to view</h2>\n<p>Open <code>DICOMDIR</code> at the top of this package with a DICOM viewer"
                 + " (for example Weasis, Horos, MicroDicom or RadiAnt), or import the folder into a PACS.</p>\n");

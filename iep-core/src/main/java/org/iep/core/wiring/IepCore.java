@@ -34,6 +34,7 @@ import org.iep.core.report.ReportSettings;
 import org.iep.core.report.Reports;
 import org.iep.core.upload.UploadLimits;
 import org.iep.core.viewing.Images;
+import org.iep.core.packaging.Packager;
 import org.iep.core.upload.Uploads;
 import org.iep.core.notify.FailureNotices;
 import org.iep.core.notify.Outbox;
@@ -88,6 +89,7 @@ public final class IepCore {
     private final Uploads uploads;
     private final Reports reports;
     private final Images images;
+    private final Packager packager;
 
     private IepCore(Builder b) {
         Ports p = b.ports;
@@ -139,6 +141,7 @@ public final class IepCore {
         ingest = new Ingest(p.transactions(), p.directory(), p.instances(), p.blobs(), transactions, auditor, ids,
                 clock, Checkpoints.NONE, reports::onStudyArrived);
         orphans = new OrphanCollector(p.blobs(), p.instances(), OrphanCollector.DEFAULT_GRACE);
+        packager = new Packager(p.instances(), p.blobs(), p.directory());
         images = new Images(p.instances(), p.blobs(), individualAccess, transactions, staffAccess, auditor);
         uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS);
     }
@@ -172,6 +175,7 @@ public final class IepCore {
     public Uploads uploads() { return uploads; }
     public Reports reports() { return reports; }
     public Images images() { return images; }
+    public Packager packager() { return packager; }
 
     /** Collects the ports and settings; {@link #build()} reports everything missing or invalid at once. */
     public static final class Builder {

@@ -41,6 +41,7 @@ import org.iep.core.ingest.OrphanCollector;
 import org.iep.core.report.Reports;
 import org.iep.core.upload.Uploads;
 import org.iep.core.viewing.Images;
+import org.iep.core.packaging.Packager;
 import org.iep.core.notify.OutboxWorker;
 import org.iep.core.notify.RetryPolicy;
 import org.iep.core.policy.IepPolicy;
@@ -103,4 +104,5 @@ public final class IepCoreModule extends AbstractModule {
     @Provides Uploads uploads(IepCore c) { return c.uploads(); }
     @Provides Reports reports(IepCore c) { return c.reports(); }
     @Provides Images images(IepCore c) { return c.images(); }
+    @Provides Packager packager(IepCore c) { return c.packager(); }
 }

@@ -23,18 +23,15 @@ import org.iep.api.NotFoundException;
 import org.iep.api.transaction.Transaction;
 import org.iep.core.ingest.TestInstances;
 import org.iep.core.upload.UploadFixtureAccess;
-import org.iep.dicom.data.Tags;
+import org.iep.dicom.dicomdir.DicomDir;
+import org.iep.dicom.dicomdir.DicomDirReader;
+import org.iep.dicom.dicomdir.DirectoryRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PackagerTest {
     private final UploadFixtureAccess f = new UploadFixtureAccess();
-    private final List<List<DirInput>> directories = new ArrayList<>();
-    private final Packager packager = new Packager(f.index(), f.blobs(), f.directoryStore(), (records, out) -> {
-        directories.add(records);
-        byte[] marker = "DICOMDIR-UNDER-TEST".getBytes(StandardCharsets.US_ASCII);
-        out.write(marker, 0, marker.length);
-    });
+    private final Packager packager = new Packager(f.index(), f.blobs(), f.directoryStore());
 
     @TempDir
     Path tmp;
@@ -43,6 +40,7 @@ class PackagerTest {
         f.ingest(TestInstances.ct("1.2.3.1", 1));
         f.ingest(TestInstances.ct("1.2.3.2", 2));
         f.attachPdf();
+        f.attachText("No acute abnormality <none>.\n");
         return f.transaction();
     }
 
@@ -61,7 +59,7 @@ class PackagerTest {
         try (ZipFile z = new ZipFile(file.toFile())) {
             List<String> names = Collections.list(z.entries()).stream().map(e -> e.getName()).toList();
             assertThat(names).containsExactly("README.TXT", "IHE_PDI/INDEX.HTM", "DICOM/ST000001/SE000001/IM000001",
-                    "DICOM/ST000001/SE000001/IM000002", "DICOMDIR", "REPORTS/RPT00001.PDF");
+                    "DICOM/ST000001/SE000001/IM000002", "DICOMDIR", "REPORTS/RPT00001.PDF", "REPORTS/RPT00002.TXT");
             for (String n : names) {
                 assertThat(n.split("/")).allSatisfy(c -> assertThat(c).matches("[A-Z0-9_]{1,8}(\\.[A-Z0-9]{1,3})?"));
             }
@@ -70,17 +68,27 @@ class PackagerTest {
             String readme = new String(z.getInputStream(z.getEntry("README.TXT")).readAllBytes(),
                     StandardCharsets.UTF_8);
             assertThat(readme).contains(t.patient().familyName()).contains("DICOMDIR").contains("RPT00001.PDF");
+            String index = new String(z.getInputStream(z.getEntry("IHE_PDI/INDEX.HTM")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(index).contains("RPT00002.TXT").contains("No acute abnormality &lt;none&gt;.");
         }
-        assertThat(directories).singleElement().satisfies(d -> {
-            assertThat(d).extracting(DirInput::fileId).containsExactly(
-                    List.of("DICOM", "ST000001", "SE000001", "IM000001"),
-                    List.of("DICOM", "ST000001", "SE000001", "IM000002"));
-            assertThat(d.get(1).header().getString(Tags.SOPInstanceUID)).isIn("1.2.3.1", "1.2.3.2");
-        });
-        Process unzip = new ProcessBuilder("unzip", "-t", file.toString()).redirectErrorStream(true).start();
-        String output = new String(unzip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(unzip.waitFor()).as(output).isZero();
-        assertThat(output).contains("No errors detected");
+        String test = run("unzip", "-t", file.toString());
+        assertThat(test).contains("No errors detected");
+        Path open = tmp.resolve("open");
+        run("unzip", "-q", file.toString(), "-d", open.toString());
+
+        DicomDir dir = DicomDirReader.read(open.resolve("DICOMDIR"));
+        assertThat(dir.fileSetId()).isEqualTo(t.tracking().value());
+        assertThat(dir.fileRecords()).extracting(DirectoryRecord::fileIdString).containsExactlyInAnyOrder(
+                "DICOM\\ST000001\\SE000001\\IM000001", "DICOM\\ST000001\\SE000001\\IM000002");
+        for (DirectoryRecord r : dir.fileRecords()) {
+            assertThat(DicomDir.resolve(open, r)).exists();
+        }
+        assertThat(dir.fileRecords()).extracting(r -> r.getString(0x00041511))
+                .containsExactlyInAnyOrder("1.2.3.1", "1.2.3.2");
+        run("dcmdump", "-q", open.resolve("DICOMDIR").toString());
+        String verify = run("dciodvfy", open.resolve("DICOMDIR").toString());
+        assertThat(verify).doesNotContain("Error");
     }
 
     @Test
@@ -96,7 +104,7 @@ class PackagerTest {
         assertThat(r.bytes()).isEqualTo(whole.length);
         assertThat(r.sha256()).isEqualTo(sha(whole));
         assertThat(r.instances()).isEqualTo(2);
-        assertThat(r.reports()).isEqualTo(1);
+        assertThat(r.reports()).isEqualTo(2);
     }
 
     @Test
@@ -129,6 +137,14 @@ class PackagerTest {
                 new ByteArrayOutputStream()).instances()).isEqualTo(2);
         assertThatThrownBy(() -> packager.write(t, PackageScope.study("9.9.9"), Optional.empty(), 0,
                 new ByteArrayOutputStream())).isInstanceOf(NotFoundException.class);
+    }
+
+    /** Runs a tool that must exit 0; returns what it printed. */
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+        return output;
     }
 
     private static String sha(byte[] b) {

@@ -21,6 +21,13 @@ public final class UploadFixtureAccess {
         f.confirm(s);
     }
 
+    /** Attaches a plain-text report to the whole transaction through an upload. */
+    public void attachText(String text) {
+        String s = f.open();
+        f.send(s, "report.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        f.confirm(s);
+    }
+
     public Transaction transaction() {
         return f.world.store.find(f.tx.id()).orElseThrow();
     }
