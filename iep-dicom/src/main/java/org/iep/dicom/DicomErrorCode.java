@@ -39,7 +39,7 @@ public enum DicomErrorCode {
     NET_DIMSE_MALFORMED(5120, "the peer sent a malformed DIMSE command"),
     /** A DIMSE operation ended with a failure status. */
     NET_DIMSE_FAILED(5121, "the DIMSE operation ended with a failure status"),
-    /** A DICOMDIR is not readable: not a Media Storage Directory, malformed records, offsets out of bounds or in a loop. */
+    /** A DICOMDIR is unreadable: not a Media Storage Directory, malformed records, offsets out of bounds or a loop. */
     DICOMDIR_MALFORMED(5300, "the DICOMDIR is malformed; its records cannot be followed"),
     /** A Referenced File ID would leave the file-set root (.., absolute path, separators inside a component). */
     DICOMDIR_UNSAFE_FILE_ID(5301, "a Referenced File ID points outside the file-set; the DICOMDIR was refused"),

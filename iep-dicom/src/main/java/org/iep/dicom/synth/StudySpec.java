@@ -27,7 +27,8 @@ public record StudySpec(long seed, int patients, int studiesPerPatient, int seri
             throw new IllegalArgumentException("rows and columns must be 1..65535: " + rows + " x " + columns);
         }
         if ((long) rows * columns * 2 >= 0xFFFFFFFEL) {
-            throw new IllegalArgumentException("one slice of " + rows + " x " + columns + " does not fit a Pixel Data length");
+            throw new IllegalArgumentException("one slice of " + rows + " x " + columns
+                    + " does not fit a Pixel Data length");
         }
     }
 

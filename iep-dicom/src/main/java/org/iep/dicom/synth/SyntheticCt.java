@@ -141,7 +141,8 @@ public final class SyntheticCt {
             BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
             DicomWriter writer = new DicomWriter();
             writer.write(buffered, null, header, ts);
-            writer.writePixelDataHeader(buffered, new PixelDataHeader(Tags.PixelData, VR.OW, -1, spec.pixelBytes()), ts);
+            PixelDataHeader pixels = new PixelDataHeader(Tags.PixelData, VR.OW, -1, spec.pixelBytes());
+            writer.writePixelDataHeader(buffered, pixels, ts);
             pattern.writeFrame(buffered, values.bits(at.instanceKey() + "/noise"), at.instance());
             buffered.flush();
         } catch (IOException e) {

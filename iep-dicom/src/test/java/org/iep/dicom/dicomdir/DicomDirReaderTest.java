@@ -58,7 +58,8 @@ class DicomDirReaderTest {
                         referenced.add(file);
                         Attributes ds = DicomReader.read(file).dataSet();
                         assertThat(patient.getString(Tags.PatientID)).isEqualTo(ds.getString(Tags.PatientID));
-                        assertThat(study.getString(Tags.StudyInstanceUID)).isEqualTo(ds.getString(Tags.StudyInstanceUID));
+                        assertThat(study.getString(Tags.StudyInstanceUID))
+                                .isEqualTo(ds.getString(Tags.StudyInstanceUID));
                         assertThat(series.getString(Tags.SeriesInstanceUID))
                                 .isEqualTo(ds.getString(Tags.SeriesInstanceUID));
                         assertThat(image.getString(Tags.ReferencedSOPInstanceUIDInFile))

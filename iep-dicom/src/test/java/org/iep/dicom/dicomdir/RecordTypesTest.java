@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Records other than IMAGE, typed by SOP class: corpus SR, waveform and RT objects (with the type 1 keys they lack
  * filled in, as dcmmkdir refuses them too otherwise) plus a presentation state, a key object selection and an
- * encapsulated PDF built here, and a color palette (a record at the root, beside the patients). rtdose_rle.dcm holds its standard elements as UN: the records get them with their
- * dictionary VR, as dcmtk's. dcmmkdir makes the same records for the same files.
+ * encapsulated PDF built here, and a color palette (a record at the root, beside the patients). rtdose_rle.dcm
+ * holds its standard elements as UN: the records get them with their dictionary VR, as dcmtk's. dcmmkdir makes the
+ * same records for the same files.
  */
 class RecordTypesTest {
 

@@ -58,7 +58,8 @@ class SyntheticCtTest {
             assertThat(ds.getInt(Tags.InstanceNumber, 0)).isEqualTo(at.instance());
             assertThat(ds.getString(Tags.StudyInstanceUID)).startsWith("2.25.").hasSizeLessThanOrEqualTo(64);
             sops.add(ds.getString(Tags.SOPInstanceUID));
-            assertThat(f.fileMeta().getString(Tags.MediaStorageSOPInstanceUID)).isEqualTo(ds.getString(Tags.SOPInstanceUID));
+            assertThat(f.fileMeta().getString(Tags.MediaStorageSOPInstanceUID))
+                    .isEqualTo(ds.getString(Tags.SOPInstanceUID));
         }
         assertThat(sops).hasSize(4);
         Attributes first = ct.header(ct.instances().get(0));
@@ -146,7 +147,8 @@ class SyntheticCtTest {
 
     /** dcmdump prints the dump on stdout; -q leaves only errors (E:, F:) and warnings (W:) to look at. */
     static List<String> problems(ExternalTool.Result dump) {
-        return dump.lines().stream().filter(l -> l.startsWith("E:") || l.startsWith("F:") || l.startsWith("W:")).toList();
+        return dump.lines().stream().filter(l -> l.startsWith("E:") || l.startsWith("F:") || l.startsWith("W:"))
+                .toList();
     }
 
     private static long usedHeap() {
