@@ -117,7 +117,7 @@ public final class IngestVsCp {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    static byte[] slice(int n, int rows) {
+    public static byte[] slice(int n, int rows) {
         Attributes ds = new Attributes();
         ds.setString(Tags.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.2");
         ds.setString(Tags.SOPInstanceUID, VR.UI, "2.25.77." + (n + 1));

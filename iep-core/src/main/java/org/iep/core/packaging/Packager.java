@@ -103,7 +103,8 @@ public final class Packager {
                     copy(in, zip.body(), buffer);
                 }
                 zip.end();
-                records.add(new DicomDirEntry(fileId, header(i), i.transferSyntaxUid()));
+                records.add(new DicomDirEntry(fileId, DirectoryKeys.complete(header(i), i.patientId(), t.created(),
+                        ids.seriesOrdinal(i), ids.instanceOrdinal(i)), i.transferSyntaxUid()));
             }
             // File-set ID: the tracking number, which fits CS (16 characters, upper case and digits)
             entry(zip, "DICOMDIR", new DicomDirWriter(t.tracking().value()).toBytes(records));
@@ -208,6 +209,15 @@ public final class Packager {
             String se = series.computeIfAbsent(seriesKey, k -> String.format("SE%06d", series.size() + 1));
             int im = instancesPerSeries.merge(seriesKey, 1, Integer::sum);
             return List.of("DICOM", st, se, String.format("IM%06d", im));
+        }
+
+        /** 1-based number of the series of the instance last given a file ID, in package order. */
+        int seriesOrdinal(IndexedInstance i) {
+            return Integer.parseInt(series.get(i.studyInstanceUid() + "|" + i.seriesInstanceUid()).substring(2));
+        }
+
+        int instanceOrdinal(IndexedInstance i) {
+            return instancesPerSeries.get(i.studyInstanceUid() + "|" + i.seriesInstanceUid());
         }
     }
 

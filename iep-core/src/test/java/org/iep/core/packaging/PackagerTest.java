@@ -92,6 +92,30 @@ class PackagerTest {
     }
 
     @Test
+    void instancesWithoutTheDicomdirKeysStillGetAValidDicomdirAndAreStoredUnchanged() throws Exception {
+        var ds = org.iep.dicom.io.DicomReader.read(TestInstances.ct("1.2.3.9", 9)).dataSet();
+        for (int tag : new int[] {0x00080020, 0x00080030, 0x00200010, 0x00200011, 0x00200013, 0x00080021, 0x00080022,
+            0x00080023, 0x00080031, 0x00080032, 0x00080033}) {
+            ds.remove(tag);
+        }
+        byte[] bare = new org.iep.dicom.io.DicomWriter().toBytes(new org.iep.dicom.data.Attributes(), ds,
+                org.iep.dicom.dict.TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        f.ingest(bare);
+        Transaction t = f.transaction();
+        Path file = Files.write(tmp.resolve("bare.zip"), pack(t, PackageScope.whole(), Optional.empty(), 0));
+        Path open = tmp.resolve("bare");
+        run("unzip", "-q", file.toString(), "-d", open.toString());
+
+        DicomDir dir = DicomDirReader.read(open.resolve("DICOMDIR"));
+        assertThat(dir.fileRecords()).singleElement().satisfies(r -> assertThat(r.getString(0x00200013))
+                .isEqualTo("1"));
+        assertThat(run("dciodvfy", open.resolve("DICOMDIR").toString())).doesNotContain("Error");
+        byte[] packaged = Files.readAllBytes(open.resolve("DICOM/ST000001/SE000001/IM000001"));
+        assertThat(sha(packaged)).isEqualTo(f.index().byTransaction(t.id()).get(0).sha256());
+        assertThat(org.iep.dicom.io.DicomReader.read(packaged).dataSet().contains(0x00200010)).isFalse();
+    }
+
+    @Test
     void theSameContentGivesTheSameBytesSoADownloadResumesFromAnyOffset() {
         Transaction t = withImages();
         byte[] whole = pack(t, PackageScope.whole(), Optional.empty(), 0);
