@@ -24,6 +24,7 @@ import org.iep.app.dev.DevMailbox;
 public final class WebServer implements AutoCloseable {
     /** Forms are small: a passcode, a reason, a forward's details. Bodies beyond this are refused unread. */
     static final int MAX_FORM_BYTES = 64 * 1024;
+    private static final String JS = "text/javascript;charset=UTF-8";
     /** Paths that send messages or check secrets: opening links, passcodes. */
     static final List<String> RATE_LIMITED = List.of("/a/*", "/login");
     private final Server server;
@@ -55,7 +56,11 @@ public final class WebServer implements AutoCloseable {
         }
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/health");
         context.addServlet(new ServletHolder(new StaticServlet(Map.of("app.css",
-                new StaticServlet.Asset("static/app.css", "text/css;charset=UTF-8")))), "/static/*");
+                new StaticServlet.Asset("static/app.css", "text/css;charset=UTF-8"),
+                "viewer.js", new StaticServlet.Asset("static/viewer.js", JS),
+                "vendor/cornerstone.min.js", new StaticServlet.Asset("static/vendor/cornerstone.min.js", JS),
+                "vendor/dicomParser.min.js", new StaticServlet.Asset("static/vendor/dicomParser.min.js", JS)))),
+                "/static/*");
         context.addServlet(new ServletHolder(new StaticServlet(Map.of("",
                 new StaticServlet.Asset("api/openapi.json", "application/json")))), "/api/openapi.json");
         context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");

@@ -128,6 +128,38 @@ class BrowserJourneyTest {
         Chromium.screenshot(browser, "expired-link");
     }
 
+    @Test
+    void theViewerShowsTheDemoSeriesOverDicomWeb() throws Exception {
+        openLinkAndAskForCode("viewer");
+        type("code", mailed(DemoData.PATIENT.passcodeEmail(), CODE));
+        click("verify");
+        browser.findElement(By.cssSelector("details.entry summary")).click();
+        click("view-STEE0000001");
+        assertThat(browser.getCurrentUrl()).contains("/view?t=");
+        assertThat(text()).contains("Not for diagnostic use");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> "1".equals(d.findElement(By.id("image")).getAttribute("data-shown")));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Image 1 of 8");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        long lit = (Long) js.executeScript("var c = document.querySelector('#image canvas');"
+                + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; var n = 0;"
+                + "for (var i = 0; i < d.length; i += 4) { if (d[i] > 0) { n++; } } return n;");
+        assertThat(lit).as("pixels drawn").isGreaterThan(1000);
+        Chromium.screenshot(browser, "viewer-1-first-image");
+
+        browser.findElement(By.id("next")).click();
+        wait.until(d -> "2".equals(d.findElement(By.id("image")).getAttribute("data-shown")));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Image 2 of 8");
+        double before = ((Number) js.executeScript(
+                "return cornerstone.getViewport(document.getElementById('image')).voi.windowWidth;")).doubleValue();
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("image")))
+                .clickAndHold().moveByOffset(80, 40).release().perform();
+        double after = ((Number) js.executeScript(
+                "return cornerstone.getViewport(document.getElementById('image')).voi.windowWidth;")).doubleValue();
+        assertThat(after).as("dragging changes the window").isGreaterThan(before);
+        Chromium.screenshot(browser, "viewer-2-windowed");
+    }
+
     private void openLinkAndAskForCode(String shot) throws InterruptedException {
         String token = mailed(DemoData.PATIENT.email(), LINK);
         browser.get(base() + "/a/" + token);

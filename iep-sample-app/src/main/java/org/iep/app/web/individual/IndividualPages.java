@@ -33,6 +33,7 @@ public final class IndividualPages {
         routes.put("/decline", new DeclineServlet(acting, core.decline()));
         routes.put("/forward", new ForwardServlet(acting, core.forwarding()));
         routes.put("/logout", new LogoutServlet(acting, core.individualAccess()));
+        routes.put("/view", new ViewerServlet(visit, core.individualAccess()));
         return routes;
     }
 }
