@@ -126,6 +126,29 @@ class AccessMatrixHttpTest {
             }
         }
         assertThat(nobody.get("/dashboard").statusCode()).isEqualTo(403);
+        // viewing: the viewer page and the DICOMweb endpoints it reads
+        record Read(String who, TestBrowser browser, String path) {
+        }
+        List<Read> reads = new ArrayList<>();
+        for (String t : List.of(mine, theirs, forwarded)) {
+            reads.add(new Read("nobody", nobody, "/view?t=" + t));
+            reads.add(new Read("nobody", nobody, "/dicomweb/t/" + t + "/studies"));
+        }
+        reads.add(new Read("other patient", other, "/view?t=" + mine));
+        reads.add(new Read("other patient", other, "/dicomweb/t/" + mine + "/studies"));
+        reads.add(new Read("other patient", other, "/dicomweb/t/" + mine + "/wado?requestType=WADO"));
+        reads.add(new Read("forwardee on the source", forwardee, "/view?t=" + mine));
+        reads.add(new Read("forwardee on the source", forwardee, "/dicomweb/t/" + mine + "/studies"));
+        reads.add(new Read("owner on another's", owner, "/dicomweb/t/" + theirs + "/studies"));
+        reads.add(new Read("owner, path tricks", owner, "/dicomweb/t/" + mine + "/../" + theirs + "/studies"));
+        for (Read r : reads) {
+            int status = r.browser().getBytes(r.path()).statusCode();
+            if (status < 400) {
+                successes.add(r.who() + " GET " + r.path() + " → " + status);
+            }
+        }
+        assertThat(owner.getBytes("/dicomweb/t/" + mine + "/studies").statusCode()).as("the owner may")
+                .isEqualTo(200);
 
         assertThat(successes).as("unauthorised successes").isEmpty();
         assertThat(attempts).hasSizeGreaterThanOrEqualTo(20);
