@@ -16,6 +16,7 @@ import org.iep.app.rest.ApiClients;
 import org.iep.app.rest.ApiCaller;
 import org.iep.app.rest.ApiServlet;
 import org.iep.app.dicomweb.DicomWebServlet;
+import org.iep.app.dicomweb.Stow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -119,8 +120,14 @@ public final class IepApplication implements AutoCloseable {
         routes.put("/api/v1/*", new ApiServlet(clients,
                 injector.getInstance(UserStore.class), injector.getInstance(DirectoryStore.class),
                 injector.getInstance(TransactionStore.class), core.transactions(), core.auditTrail()));
-        routes.put("/dicomweb/*", new DicomWebServlet(core.images(), IndividualPages::session,
-                new ApiCaller(clients, injector.getInstance(UserStore.class))));
+        ApiCaller apiCaller = new ApiCaller(clients, injector.getInstance(UserStore.class));
+        try {
+            routes.put("/dicomweb/*", new DicomWebServlet(core.images(), IndividualPages::session, apiCaller,
+                    new Stow(core.images(), core.ingest(), apiCaller, config.dataDir().resolve("spool")
+                            .resolve("stow"))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot prepare the STOW-RS spool in " + config.dataDir(), e);
+        }
         return routes;
     }
 

@@ -52,16 +52,24 @@ public final class DicomWebServlet extends HttpServlet {
     private final transient Images images;
     private final transient Function<HttpServletRequest, Optional<String>> sessionOf;
     private final transient Function<HttpServletRequest, Optional<User>> apiCaller;
+    private final transient Stow stow;
 
     /**
      * @param sessionOf an individual's session ID from the request's cookie
      * @param apiCaller the approved staff user an API key in the Authorization header stands for
      */
     public DicomWebServlet(Images images, Function<HttpServletRequest, Optional<String>> sessionOf,
-                           Function<HttpServletRequest, Optional<User>> apiCaller) {
+                           Function<HttpServletRequest, Optional<User>> apiCaller, Stow stow) {
         this.images = images;
+        this.stow = stow;
         this.sessionOf = sessionOf;
         this.apiCaller = apiCaller;
+    }
+
+    /** STOW-RS. */
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        stow.handle(req, resp);
     }
 
     @Override

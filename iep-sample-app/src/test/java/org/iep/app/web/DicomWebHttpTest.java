@@ -119,6 +119,59 @@ class DicomWebHttpTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void theSendingRisAddsAnInstanceOverStowAndFailuresAreListedWithReasons() throws Exception {
+        String t = demoTransaction();
+        String key = demoKey();
+        TestBrowser ris = new TestBrowser(app);
+        IndexedInstance one = app.injector().getInstance(InstanceIndex.class).byTransaction(new TransactionId(t))
+                .get(0);
+        byte[] stored = ris.getBytes("/dicomweb/t/" + t + "/wado?requestType=WADO&studyUID="
+                + one.studyInstanceUid() + "&seriesUID=" + one.seriesInstanceUid() + "&objectUID="
+                + one.sopInstanceUid(), "Authorization", "Bearer " + key).body();
+        var file = DicomReader.read(stored);
+        file.dataSet().setString(0x00080018, org.iep.dicom.data.VR.UI, one.sopInstanceUid() + ".99");
+        byte[] added = new org.iep.dicom.io.DicomWriter().toBytes(new org.iep.dicom.data.Attributes(),
+                file.dataSet(), file.transferSyntax());
+        file.dataSet().setString(0x0020000D, org.iep.dicom.data.VR.UI, "2.25.123");
+        file.dataSet().setString(0x00080018, org.iep.dicom.data.VR.UI, one.sopInstanceUid() + ".98");
+        byte[] otherStudy = new org.iep.dicom.io.DicomWriter().toBytes(new org.iep.dicom.data.Attributes(),
+                file.dataSet(), file.transferSyntax());
+        String boundary = "iep-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (byte[] part : List.of(added, otherStudy, "not an image".getBytes(StandardCharsets.US_ASCII))) {
+            body.write(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            body.write(part);
+            body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        var http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + app.httpPort() + "/dicomweb/t/" + t + "/studies/" + one.studyInstanceUid()))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode answer = json.readTree(r.body());
+        assertThat(answer.get("00081199").get("Value")).singleElement().satisfies(i -> assertThat(
+                i.get("00081155").get("Value").get(0).asText()).isEqualTo(one.sopInstanceUid() + ".99"));
+        assertThat(answer.get("00081198").get("Value")).hasSize(2);
+        List<Integer> reasons = new java.util.ArrayList<>();
+        answer.get("00081198").get("Value").forEach(i -> reasons.add(i.get("00081197").get("Value").get(0).asInt()));
+        assertThat(reasons).as("study mismatch, not DICOM").containsExactlyInAnyOrder(0xA900, 0x0110);
+        assertThat(app.injector().getInstance(InstanceIndex.class).byTransaction(new TransactionId(t))).hasSize(9);
+        assertThat(data.resolve("spool/stow")).isEmptyDirectory();
+        HttpResponse<String> anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + app.httpPort() + "/dicomweb/t/" + t + "/studies"))
+                .header("Content-Type", "multipart/related; boundary=x")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--x--")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
     private String demoKey() throws InterruptedException {
         DevMailbox mailbox = app.injector().getInstance(DevMailbox.class);
         Pattern key = Pattern.compile("(iep_stee-ris_[A-Za-z0-9_-]{43})");
