@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.iep.adapters.jdbc.JdbcModule;
 import org.iep.adapters.notify.NotifyModule;
 import org.iep.adapters.hl7.Hl7Module;
+import org.iep.adapters.s3.S3Module;
 import org.iep.adapters.smtp.SmtpModule;
 import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.KeyProvider;
@@ -53,6 +54,11 @@ final class AppModule extends AbstractModule {
             bind(SmsSender.class).to(DevMailbox.class);
         }
         config.hl7().ifPresent(h -> install(new Hl7Module(h, Optional.empty())));
+        if (config.s3().isPresent()) {
+            install(new S3Module(config.s3().get()));
+        } else {
+            bind(BlobStore.class).toInstance(new FileSystemBlobStore(config.dataDir().resolve("blobs")));
+        }
         clock.ifPresent(c -> OptionalBinder.newOptionalBinder(binder(), Clock.class).setBinding().toInstance(c));
     }
 
@@ -60,12 +66,6 @@ final class AppModule extends AbstractModule {
     @Singleton
     DevMailbox devMailbox(Clock clock) {
         return new DevMailbox(clock);
-    }
-
-    @Provides
-    @Singleton
-    BlobStore blobs() {
-        return new FileSystemBlobStore(config.dataDir().resolve("blobs"));
     }
 
     @Provides

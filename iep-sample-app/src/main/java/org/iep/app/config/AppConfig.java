@@ -17,6 +17,8 @@ import org.iep.adapters.notify.InvalidNotifyConfigurationException;
 import org.iep.adapters.notify.NotifyConfig;
 import org.iep.adapters.hl7.Hl7Config;
 import org.iep.adapters.hl7.InvalidHl7ConfigurationException;
+import org.iep.adapters.s3.InvalidS3ConfigurationException;
+import org.iep.adapters.s3.S3Config;
 import org.iep.adapters.smtp.InvalidSmtpConfigurationException;
 import org.iep.adapters.smtp.SmtpConfig;
 import org.iep.api.Problem;
@@ -34,13 +36,15 @@ import org.iep.api.Problem;
  * @param sms the SMS gateway (GOV.UK Notify); empty: texts go to the dev mailbox
  * @param demoData seed two hospitals and their users on an empty database
  * @param apiClientsFile the REST API's clients and their key hashes ({@code <dataDir>/api-clients.properties})
+ * @param s3 blobs in an S3-compatible store ({@code iep.blobs.mode=s3} and {@code iep.s3.*}); empty: the filesystem
+ *           under {@code <dataDir>/blobs}
  * @param hl7 the HL7 v2 listener for reports from the RIS ({@code iep.hl7.*}); empty when {@code iep.hl7.enabled}
  *            is false. Its port defaults to 2575, or to any free port when {@code iep.http.port} is 0 (tests and
  *            side-by-side instances)
  */
 public record AppConfig(String httpHost, int httpPort, boolean behindProxy, String publicUrl, Path dataDir,
                         JdbcConfig jdbc, Optional<SmtpConfig> smtp, Optional<NotifyConfig> sms, boolean demoData,
-                        Path apiClientsFile, Optional<Hl7Config> hl7) {
+                        Path apiClientsFile, Optional<Hl7Config> hl7, Optional<S3Config> s3) {
 
     /** Every key the portal reads; environment variables are looked up for these. */
     public static final List<String> KEYS = List.of("iep.http.host", "iep.http.port", "iep.http.behindProxy", "iep.publicUrl",
@@ -51,7 +55,9 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
             "iep.notify.apiKey", "iep.notify.baseUrl", "iep.notify.templateId", "iep.notify.smsSenderId",
             "iep.notify.perMinute", "iep.hl7.enabled", "iep.hl7.bindAddress", "iep.hl7.port",
             "iep.hl7.maxConnections", "iep.hl7.maxFrameBytes", "iep.hl7.idleTimeout", "iep.hl7.readTimeout",
-            "iep.hl7.frameTimeout");
+            "iep.hl7.frameTimeout", "iep.blobs.mode", "iep.s3.endpoint", "iep.s3.region", "iep.s3.bucket",
+            "iep.s3.accessKey", "iep.s3.secretKey", "iep.s3.pathStyle", "iep.s3.prefix", "iep.s3.partSize",
+            "iep.s3.timeout");
 
     public static AppConfig from(Settings s) {
         List<Problem> problems = new ArrayList<>();
@@ -121,6 +127,17 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
                 problems.addAll(e.problems());
             }
         }
+        Optional<S3Config> s3 = Optional.empty();
+        String blobsMode = s.get("iep.blobs.mode", "filesystem");
+        if (blobsMode.equals("s3")) {
+            try {
+                s3 = Optional.of(S3Config.from(s.asMap()));
+            } catch (InvalidS3ConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        } else if (!blobsMode.equals("filesystem")) {
+            problems.add(new Problem("iep.blobs.mode", "must be 'filesystem' or 's3', was '" + blobsMode + "'"));
+        }
         boolean behindProxy = flag(s, "iep.http.behindProxy", "false", problems);
         boolean demo = flag(s, "iep.demo", "true", problems);
         JdbcConfig jdbc = null;
@@ -134,7 +151,7 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
         }
         Path clients = Path.of(s.get("iep.api.clientsFile", dataDir.resolve("api-clients.properties").toString()));
         return new AppConfig(host, port, behindProxy, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, smtp, sms,
-                demo, clients.toAbsolutePath(), hl7);
+                demo, clients.toAbsolutePath(), hl7, s3);
     }
 
     /** Whether any message goes to the dev mailbox instead of a real gateway. */
