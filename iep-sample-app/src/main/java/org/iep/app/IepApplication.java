@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.iep.adapters.hl7.Hl7Listener;
+import org.iep.adapters.s3.S3BlobStore;
 import org.iep.adapters.jdbc.JdbcDatabase;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.app.config.AppConfig;
@@ -64,7 +65,11 @@ public final class IepApplication implements AutoCloseable {
                                 : Optional.empty(), config.apiClientsFile(),
                         injector.getInstance(SecureRandom.class)).seedIfEmpty();
             }
-            startedWorkers = new Workers(injector.getInstance(Clock.class), metrics, List.of(
+            List<Workers.Periodic> jobs = new java.util.ArrayList<>();
+            if (injector.getInstance(org.iep.api.spi.BlobStore.class) instanceof S3BlobStore s3) {
+                jobs.add(new Workers.Periodic("s3 sweep", Duration.ofHours(1), now -> s3.sweep(Duration.ofDays(1))));
+            }
+            startedWorkers = new Workers(injector.getInstance(Clock.class), metrics, concat(jobs, List.of(
                     new Workers.Periodic("outbox", Duration.ofSeconds(2), now -> core.outboxWorker().runOnce(now)),
                     new Workers.Periodic("expiry reminders", Duration.ofMinutes(15),
                             now -> core.expiryReminders().runOnce(now)),
@@ -74,7 +79,7 @@ public final class IepApplication implements AutoCloseable {
                         Clock at = Clock.fixed(now, java.time.ZoneOffset.UTC);
                         core.reports().purgeExpired(at);
                         core.reports().collectOrphans(at);
-                    })));
+                    }))));
             WebServer server = new WebServer(config.httpHost(), config.httpPort(), config.behindProxy(),
                     injector.getInstance(Clock.class), ready::get, metrics,
                     config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty(),
@@ -129,6 +134,12 @@ public final class IepApplication implements AutoCloseable {
             throw new java.io.UncheckedIOException("cannot prepare the STOW-RS spool in " + config.dataDir(), e);
         }
         return routes;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Starts the portal; on failure, whatever had started is stopped again. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
 import org.iep.api.NotFoundException;
 import org.iep.api.spi.BlobInfo;
 import org.iep.api.spi.BlobKey;
@@ -30,6 +32,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -58,6 +64,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     private final S3Client s3;
     private final S3Config config;
+    private final String root;
     private final String blobs;
     private final String staging;
 
@@ -76,7 +83,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                         .socketTimeout(config.timeout()))
                 .overrideConfiguration(o -> o.apiCallTimeout(config.timeout().multipliedBy(10)))
                 .build();
-        String root = config.prefix().isEmpty() ? "" : config.prefix() + "/";
+        this.root = config.prefix().isEmpty() ? "" : config.prefix() + "/";
         this.blobs = root + "b/";
         this.staging = root + "s/";
     }
@@ -99,8 +106,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         sha.update(first);
         if (first.length < config.partSize()) {
             String hex = HexFormat.of().formatHex(sha.digest());
-            call(() -> s3.putObject(r -> r.bucket(config.bucket()).key(object(key))
-                    .contentMD5(md5(first)).metadata(Map.of(SHA256, hex)), RequestBody.fromBytes(first)),
+            call(() -> s3.putObject(r -> encrypt(r.bucket(config.bucket()).key(object(key))
+                    .contentMD5(md5(first)).metadata(Map.of(SHA256, hex))), RequestBody.fromBytes(first)),
                     "storing " + key);
             return new BlobInfo(key, first.length, hex);
         }
@@ -109,7 +116,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     private BlobInfo multipart(BlobKey key, InputStream content, byte[] first, MessageDigest sha) {
         String temp = staging + UUID.randomUUID();
-        String upload = call(() -> s3.createMultipartUpload(r -> r.bucket(config.bucket()).key(temp)),
+        String upload = call(() -> s3.createMultipartUpload(r -> encrypt(r.bucket(config.bucket()).key(temp))),
                 "starting the upload of " + key).uploadId();
         boolean completed = false;
         try {
@@ -154,14 +161,14 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     /** Copies the staged object to its key with the digest as metadata: visible whole, at once. */
     private void publish(String from, String to, long size, String sha256) {
         if (size <= SINGLE_COPY) {
-            call(() -> s3.copyObject(r -> r.sourceBucket(config.bucket()).sourceKey(from)
+            call(() -> s3.copyObject(r -> encrypt(r.sourceBucket(config.bucket()).sourceKey(from)
                     .destinationBucket(config.bucket()).destinationKey(to)
-                    .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of(SHA256, sha256))),
+                    .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of(SHA256, sha256)))),
                     "publishing " + to);
             return;
         }
-        String upload = call(() -> s3.createMultipartUpload(r -> r.bucket(config.bucket()).key(to)
-                .metadata(Map.of(SHA256, sha256))), "publishing " + to).uploadId();
+        String upload = call(() -> s3.createMultipartUpload(r -> encrypt(r.bucket(config.bucket()).key(to)
+                .metadata(Map.of(SHA256, sha256)))), "publishing " + to).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             long partSize = 1024L * 1024 * 1024;
@@ -290,18 +297,75 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         s3.close();
     }
 
-    /** Staging objects of uploads that died with their process; safe to run at any time. */
-    public int collectStaging() {
+    /**
+     * Removes what uploads that died with their process left: multipart uploads (to staging or, above 5 GiB, to a
+     * final key) started more than {@code olderThan} ago are aborted, and staging objects older than that deleted.
+     * Safe while other puts run, as long as {@code olderThan} exceeds the longest upload (a day by default in
+     * deployments). Returns how many uploads and objects were removed.
+     */
+    public int sweep(Duration olderThan) {
+        Instant cutoff = Instant.now().minus(olderThan);
+        int removed = 0;
+        String keyMarker = null;
+        String idMarker = null;
+        do {
+            String km = keyMarker;
+            String im = idMarker;
+            var page = call(() -> s3.listMultipartUploads(r -> r.bucket(config.bucket()).prefix(root)
+                    .keyMarker(km).uploadIdMarker(im)), "listing unfinished uploads");
+            for (MultipartUpload u : page.uploads()) {
+                if (u.initiated().isBefore(cutoff)) {
+                    call(() -> s3.abortMultipartUpload(r -> r.bucket(config.bucket()).key(u.key())
+                            .uploadId(u.uploadId())), "aborting a stale upload");
+                    removed++;
+                }
+            }
+            keyMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextKeyMarker() : null;
+            idMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextUploadIdMarker() : null;
+        } while (keyMarker != null);
         List<ObjectIdentifier> stale = new ArrayList<>();
-        for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(config.bucket()).prefix(staging)).contents()) {
-            if (o.lastModified().isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))) {
+        for (S3Object o : call(() -> s3.listObjectsV2Paginator(r -> r.bucket(config.bucket()).prefix(staging))
+                .contents(), "listing staging objects")) {
+            if (o.lastModified().isBefore(cutoff)) {
                 stale.add(ObjectIdentifier.builder().key(o.key()).build());
             }
         }
-        if (!stale.isEmpty()) {
-            s3.deleteObjects(r -> r.bucket(config.bucket()).delete(Delete.builder().objects(stale).build()));
+        for (int from = 0; from < stale.size(); from += 1000) {
+            List<ObjectIdentifier> batch = stale.subList(from, Math.min(stale.size(), from + 1000));
+            call(() -> s3.deleteObjects(r -> r.bucket(config.bucket()).delete(Delete.builder().objects(batch)
+                    .quiet(true).build())), "deleting staging objects");
         }
-        return stale.size();
+        return removed + stale.size();
+    }
+
+    private PutObjectRequest.Builder encrypt(PutObjectRequest.Builder r) {
+        if (!config.encryption().isEmpty()) {
+            r.serverSideEncryption(config.encryption());
+            if (!config.kmsKeyId().isEmpty()) {
+                r.ssekmsKeyId(config.kmsKeyId());
+            }
+        }
+        return r;
+    }
+
+    private CreateMultipartUploadRequest.Builder encrypt(CreateMultipartUploadRequest.Builder r) {
+        if (!config.encryption().isEmpty()) {
+            r.serverSideEncryption(config.encryption());
+            if (!config.kmsKeyId().isEmpty()) {
+                r.ssekmsKeyId(config.kmsKeyId());
+            }
+        }
+        return r;
+    }
+
+    private CopyObjectRequest.Builder encrypt(CopyObjectRequest.Builder r) {
+        if (!config.encryption().isEmpty()) {
+            r.serverSideEncryption(config.encryption());
+            if (!config.kmsKeyId().isEmpty()) {
+                r.ssekmsKeyId(config.kmsKeyId());
+            }
+        }
+        return r;
     }
 
     private static byte[] readPart(InputStream in, int size) {
@@ -328,7 +392,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             if (cause != null) {
                 cause.addSuppressed(e);
             } else {
-                LOG.warn("S3 cleanup failed ({}); collectStaging() removes leftovers", e.getMessage());
+                LOG.warn("S3 cleanup failed ({}); sweep() removes leftovers", e.getMessage());
             }
         }
     }

@@ -17,9 +17,13 @@ import org.iep.api.Secret;
  * @param prefix a key prefix inside the bucket, so several deployments can share one (may be empty)
  * @param partSize bytes per multipart part, also the largest blob sent in one request and the heap used per put
  *                 (at least 5 MiB, the S3 minimum)
+ * @param encryption server-side encryption asked for every object: empty (the bucket's default), {@code AES256}
+ *                   or {@code aws:kms}
+ * @param kmsKeyId the KMS key for {@code aws:kms}; empty for the account's default key
  */
 public record S3Config(URI endpoint, String region, String bucket, String accessKey, Secret secretKey,
-                       boolean pathStyle, String prefix, int partSize, Duration timeout) {
+                       boolean pathStyle, String prefix, int partSize, Duration timeout, String encryption,
+                       String kmsKeyId) {
     public static final int MIN_PART = 5 * 1024 * 1024;
     public static final int DEFAULT_PART = 8 * 1024 * 1024;
 
@@ -48,15 +52,29 @@ public record S3Config(URI endpoint, String region, String bucket, String access
         if (timeout == null || timeout.toMillis() < 1000 || timeout.compareTo(Duration.ofMinutes(30)) > 0) {
             p.add(new Problem("iep.s3.timeout", "must be between 1 second and 30 minutes"));
         }
+        encryption = encryption == null ? "" : encryption.strip();
+        kmsKeyId = kmsKeyId == null ? "" : kmsKeyId.strip();
+        if (!encryption.isEmpty() && !encryption.equals("AES256") && !encryption.equals("aws:kms")) {
+            p.add(new Problem("iep.s3.encryption", "must be empty, AES256 or aws:kms"));
+        }
+        if (!kmsKeyId.isEmpty() && !encryption.equals("aws:kms")) {
+            p.add(new Problem("iep.s3.kmsKeyId", "only applies with iep.s3.encryption=aws:kms"));
+        }
         if (!p.isEmpty()) {
             throw new InvalidS3ConfigurationException(p);
         }
     }
 
+    /** Without server-side encryption settings (the bucket's default applies). */
+    public S3Config(URI endpoint, String region, String bucket, String accessKey, Secret secretKey, boolean pathStyle,
+                    String prefix, int partSize, Duration timeout) {
+        this(endpoint, region, bucket, accessKey, secretKey, pathStyle, prefix, partSize, timeout, "", "");
+    }
+
     /**
      * Reads {@code iep.s3.endpoint}, {@code region} (default us-east-1), {@code bucket}, {@code accessKey},
      * {@code secretKey}, {@code pathStyle} (default true), {@code prefix} (default empty), {@code partSize} (bytes,
-     * default 8 MiB) and {@code timeout} (ISO-8601, default PT2M).
+     * default 8 MiB), {@code timeout} (ISO-8601, default PT2M), {@code encryption} and {@code kmsKeyId}.
      */
     public static S3Config from(Map<String, String> s) {
         List<Problem> p = new ArrayList<>();
@@ -86,7 +104,8 @@ public record S3Config(URI endpoint, String region, String bucket, String access
             S3Config c = new S3Config(endpoint, s.getOrDefault("iep.s3.region", "us-east-1").strip(),
                     s.getOrDefault("iep.s3.bucket", "").strip(), s.getOrDefault("iep.s3.accessKey", "").strip(),
                     Secret.of(s.getOrDefault("iep.s3.secretKey", "")), Boolean.parseBoolean(pathStyle),
-                    s.getOrDefault("iep.s3.prefix", ""), part, timeout);
+                    s.getOrDefault("iep.s3.prefix", ""), part, timeout, s.getOrDefault("iep.s3.encryption", ""),
+                    s.getOrDefault("iep.s3.kmsKeyId", ""));
             if (p.isEmpty()) {
                 return c;
             }

@@ -33,15 +33,30 @@ final class LocalS3 implements AutoCloseable {
         return name;
     }
 
-    /** Every object key in the bucket, as the store itself names them. */
-    java.util.List<String> objectKeys(String bucket) {
-        try (var client = software.amazon.awssdk.services.s3.S3Client.builder()
+    int port() {
+        return proxy.getPort();
+    }
+
+    /** Multipart uploads started and neither completed nor aborted. */
+    int unfinishedUploads(String bucket) {
+        try (var client = client()) {
+            return client.listMultipartUploads(r -> r.bucket(bucket)).uploads().size();
+        }
+    }
+
+    private software.amazon.awssdk.services.s3.S3Client client() {
+        return software.amazon.awssdk.services.s3.S3Client.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1).forcePathStyle(true)
                 .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ACCESS, SECRET)))
-                .build()) {
+                .build();
+    }
+
+    /** Every object key in the bucket, as the store itself names them. */
+    java.util.List<String> objectKeys(String bucket) {
+        try (var client = client()) {
             return client.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
                     .map(o -> o.key()).toList();
         }

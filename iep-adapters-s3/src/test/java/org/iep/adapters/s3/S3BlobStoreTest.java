@@ -83,10 +83,12 @@ class S3BlobStoreTest {
     @Test
     void configurationListsEveryProblemAndNeverPrintsTheSecret() {
         assertThatThrownBy(() -> S3Config.from(Map.of("iep.s3.endpoint", "ftp://x", "iep.s3.bucket", "Bad_Bucket",
-                "iep.s3.partSize", "1024", "iep.s3.timeout", "soon")))
+                "iep.s3.partSize", "1024", "iep.s3.timeout", "soon", "iep.s3.encryption", "DES",
+                "iep.s3.kmsKeyId", "k1")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(Problem::field).containsExactlyInAnyOrder("iep.s3.endpoint", "iep.s3.bucket",
-                                "iep.s3.accessKey", "iep.s3.secretKey", "iep.s3.partSize", "iep.s3.timeout"));
+                                "iep.s3.accessKey", "iep.s3.secretKey", "iep.s3.partSize", "iep.s3.timeout",
+                                "iep.s3.encryption", "iep.s3.kmsKeyId"));
         S3Config c = S3Config.from(Map.of("iep.s3.endpoint", "https://s3.eu-west-2.amazonaws.com", "iep.s3.bucket",
                 "iep-images", "iep.s3.accessKey", "AKIA0000", "iep.s3.secretKey", "very-secret", "iep.s3.region",
                 "eu-west-2"));

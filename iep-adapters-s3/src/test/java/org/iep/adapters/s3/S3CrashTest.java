@@ -1,0 +1,83 @@
+package org.iep.adapters.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.iep.api.spi.BlobKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A child JVM putting a 4-part blob is killed (SIGKILL) at a random moment, 20 times: the blob is never visible in
+ * part (absent, or whole with the right digest), and after the sweep no unfinished upload and no staging object
+ * remains.
+ */
+class S3CrashTest {
+    private static final long SIZE = 3L * S3Config.MIN_PART + 4321;
+    private static LocalS3 s3;
+
+    @BeforeAll
+    static void startS3() throws Exception {
+        s3 = new LocalS3();
+    }
+
+    @AfterAll
+    static void stopS3() throws Exception {
+        s3.close();
+    }
+
+    @Test
+    void killedUploadsLeaveNothingPartialAndTheSweepCleansUp() throws Exception {
+        String bucket = s3.bucket("crash");
+        String whole = digest();
+        Random random = new Random(20261123);
+        int visibleWhole = 0;
+        try (S3BlobStore store = new S3BlobStore(s3.config(bucket, ""))) {
+            for (int run = 0; run < 20; run++) {
+                BlobKey key = new BlobKey("tx/crash/instances/" + run);
+                Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                        S3PutMain.class.getName(), String.valueOf(s3.port()), bucket, key.value(),
+                        String.valueOf(SIZE)).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                // from JVM start-up to the last parts: the kill lands before, during or after the upload
+                Thread.sleep(200 + random.nextInt(3000));
+                child.destroyForcibly();
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                var info = store.stat(key);
+                if (info.isPresent()) {
+                    visibleWhole++;
+                    assertThat(info.get().size()).isEqualTo(SIZE);
+                    assertThat(info.get().sha256()).isEqualTo(whole);
+                }
+            }
+            int unfinished = s3.unfinishedUploads(bucket);
+            long staged = s3.objectKeys(bucket).stream().filter(k -> k.startsWith("s/")).count();
+            System.out.printf("20 kills: %d blobs whole, %d absent; %d unfinished uploads and %d staging objects"
+                    + " before the sweep%n", visibleWhole, 20 - visibleWhole, unfinished, staged);
+            assertThat(unfinished + staged).as("some kills landed mid-upload (else the test proves nothing)")
+                    .isPositive();
+            store.sweep(Duration.ZERO);
+            assertThat(s3.unfinishedUploads(bucket)).as("unfinished uploads after the sweep").isZero();
+            assertThat(s3.objectKeys(bucket)).as("only whole blobs remain").allMatch(k -> k.startsWith("b/"))
+                    .hasSize(visibleWhole);
+        }
+    }
+
+    private static String digest() throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[1 << 16];
+        S3PutMain.Generated g = new S3PutMain.Generated(SIZE);
+        int n;
+        while ((n = g.read(buffer, 0, buffer.length)) > 0) {
+            sha.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
