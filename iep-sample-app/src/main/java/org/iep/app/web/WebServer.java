@@ -25,6 +25,7 @@ public final class WebServer implements AutoCloseable {
     /** Forms are small: a passcode, a reason, a forward's details. Bodies beyond this are refused unread. */
     static final int MAX_FORM_BYTES = 64 * 1024;
     private static final String JS = "text/javascript;charset=UTF-8";
+    static final int DOWNLOADS_PER_HOUR = 30;
     /** Paths that send messages or check secrets: opening links, passcodes. */
     static final List<String> RATE_LIMITED = List.of("/a/*", "/login");
     private final Server server;
@@ -54,6 +55,9 @@ public final class WebServer implements AutoCloseable {
         for (String path : RATE_LIMITED) {
             context.addFilter(secrets, path, EnumSet.of(DispatcherType.REQUEST));
         }
+        // a package download reads the whole study: a few per hour per client address is plenty
+        context.addFilter(new FilterHolder(new RateLimitFilter(clock, DOWNLOADS_PER_HOUR, Duration.ofHours(1))),
+                "/download", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/health");
         context.addServlet(new ServletHolder(new StaticServlet(Map.of("app.css",
                 new StaticServlet.Asset("static/app.css", "text/css;charset=UTF-8"),

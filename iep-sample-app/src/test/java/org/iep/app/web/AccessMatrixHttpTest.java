@@ -103,9 +103,10 @@ class AccessMatrixHttpTest {
         for (String t : List.of(mine, theirs, forwarded, "../../etc/passwd", "")) {
             attempts.add(new Attempt("nobody", nobody, "/forward", Map.of("t", t)));
             attempts.add(new Attempt("nobody", nobody, "/decline", Map.of("t", t, "reason", "x")));
+            attempts.add(new Attempt("nobody", nobody, "/download", Map.of("t", t, "password", "long enough 1")));
         }
         attempts.add(new Attempt("nobody", nobody, "/logout", Map.of()));
-        for (String path : List.of("/forward", "/decline")) {
+        for (String path : List.of("/forward", "/decline", "/download")) {
             attempts.add(new Attempt("other patient", other, path, Map.of("csrf", otherCsrf, "t", mine)));
             attempts.add(new Attempt("other patient", other, path, Map.of("csrf", otherCsrf, "t", mine,
                     "reason", "x")));
@@ -131,10 +132,13 @@ class AccessMatrixHttpTest {
         }
         List<Read> reads = new ArrayList<>();
         for (String t : List.of(mine, theirs, forwarded)) {
+            reads.add(new Read("nobody", nobody, "/download?t=" + t));
             reads.add(new Read("nobody", nobody, "/view?t=" + t));
             reads.add(new Read("nobody", nobody, "/dicomweb/t/" + t + "/studies"));
         }
         reads.add(new Read("other patient", other, "/view?t=" + mine));
+        reads.add(new Read("other patient", other, "/download?t=" + mine));
+        reads.add(new Read("forwardee on the source", forwardee, "/download?t=" + mine));
         reads.add(new Read("other patient", other, "/dicomweb/t/" + mine + "/studies"));
         reads.add(new Read("other patient", other, "/dicomweb/t/" + mine + "/wado?requestType=WADO"));
         reads.add(new Read("forwardee on the source", forwardee, "/view?t=" + mine));
