@@ -31,6 +31,14 @@ import org.iep.core.audit.Auditor;
 import org.iep.core.id.IdGenerator;
 import org.iep.core.ingest.Ingest;
 import org.iep.core.ingest.IngestSource;
+import org.iep.core.notify.Addressee;
+import org.iep.core.notify.Notification;
+import org.iep.core.notify.NotificationKind;
+import org.iep.core.notify.Notifier;
+import org.iep.api.directory.Institution;
+import org.iep.api.recipient.IndividualRecipient;
+import org.iep.api.spi.DirectoryStore;
+import org.iep.api.transaction.Party;
 
 /**
  * Staged uploads into a transaction. A session holds many files; each file arrives in chunks appended at the offset
@@ -56,9 +64,13 @@ public final class Uploads {
     private final IdGenerator ids;
     private final Clock clock;
     private final UploadLimits limits;
+    private final DirectoryStore directory;
+    private final Notifier notifier;
 
     public Uploads(TransactionStore store, BlobStore blobs, Ingest ingest, Auditor auditor, IdGenerator ids,
-                   Clock clock, UploadLimits limits) {
+                   Clock clock, UploadLimits limits, DirectoryStore directory, Notifier notifier) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.store = Objects.requireNonNull(store, "store");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
@@ -170,6 +182,19 @@ public final class Uploads {
                 + receipt.instancesStored() + " repeated=" + receipt.instancesAlreadyStored() + " attachments="
                 + receipt.attachments().size() + " bytes=" + receipt.bytes());
         return receipt;
+    }
+
+    /**
+     * Sends the individual who uploaded a receipt in their language: which hospital now has their images, under
+     * which tracking number. Call after {@link #confirm}; queued through the outbox, sent once.
+     */
+    public void sendReceipt(TransactionId tx, String session, IndividualRecipient who) {
+        Transaction t = transaction(tx);
+        var id = t.sender() instanceof Party.Staff s ? s.institution() : t.origin();
+        String institution = directory.institution(id).map(Institution::name).orElse("");
+        notifier.notify(Notification.now("UPLOADED/" + tx.value() + "/" + session, NotificationKind.UPLOADED,
+                Addressee.email(who.email(), who.language()), Map.of("recipientName", who.givenName() + " "
+                        + who.familyName(), "institution", institution, "tracking", t.tracking().value())));
     }
 
     private Transaction transaction(TransactionId tx) {

@@ -143,7 +143,8 @@ public final class IepCore {
         orphans = new OrphanCollector(p.blobs(), p.instances(), OrphanCollector.DEFAULT_GRACE);
         packager = new Packager(p.instances(), p.blobs(), p.directory());
         images = new Images(p.instances(), p.blobs(), individualAccess, transactions, staffAccess, auditor);
-        uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS);
+        uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS,
+                p.directory(), outbox);
     }
 
     public static Builder builder() {

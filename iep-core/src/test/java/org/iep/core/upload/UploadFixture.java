@@ -25,7 +25,8 @@ final class UploadFixture {
     final Transaction tx = world.transfer(Priority.NORMAL);
 
     UploadFixture(UploadLimits limits) {
-        uploads = new Uploads(world.store, world.blobs, ingest, world.auditor, world.ids, world.clock, limits);
+        uploads = new Uploads(world.store, world.blobs, ingest, world.auditor, world.ids, world.clock, limits,
+                world.directoryStore, world.notifier);
     }
 
     UploadFixture() {

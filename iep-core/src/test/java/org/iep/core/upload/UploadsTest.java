@@ -76,6 +76,26 @@ class UploadsTest {
     }
 
     @Test
+    void theIndividualGetsAReceiptNamingTheHospitalAndTrackingNumber() {
+        String s = f.open();
+        f.send(s, "a.dcm", TestInstances.ct("1.2.3.1", 1));
+        f.confirm(s);
+        var who = new org.iep.api.recipient.IndividualRecipient("mary@example.org", "Jones", "Mary",
+                org.iep.api.recipient.PostalAddress.NONE, "", "mary.codes@example.org", java.util.Locale.UK,
+                org.iep.api.recipient.PasscodeChannel.EMAIL);
+
+        f.uploads.sendReceipt(f.tx.id(), s, who);
+
+        assertThat(f.world.notifier.sent()).filteredOn(n -> n.kind() == org.iep.core.notify.NotificationKind.UPLOADED)
+                .singleElement().satisfies(n -> {
+                    assertThat(n.to().address()).isEqualTo("mary@example.org");
+                    assertThat(n.values()).containsEntry("tracking", f.tx.tracking().value())
+                            .containsEntry("recipientName", "Mary Jones").containsKey("institution");
+                    assertThat(n.values().get("institution")).isNotBlank();
+                });
+    }
+
+    @Test
     void uploadingTheSameFilesAgainStoresNothingTwice() {
         byte[] ct = TestInstances.ct("1.2.3.1", 1);
         String first = f.open();

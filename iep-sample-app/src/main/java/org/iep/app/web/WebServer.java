@@ -58,10 +58,14 @@ public final class WebServer implements AutoCloseable {
         // a package download reads the whole study: a few per hour per client address is plenty
         context.addFilter(new FilterHolder(new RateLimitFilter(clock, DOWNLOADS_PER_HOUR, Duration.ofHours(1))),
                 "/download", EnumSet.of(DispatcherType.REQUEST));
+        // chunks of an upload: a CD of 1,500 files in 8 MiB chunks fits; a flood does not
+        context.addFilter(new FilterHolder(new RateLimitFilter(clock, 20_000, Duration.ofHours(1))),
+                "/upload/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/health");
         context.addServlet(new ServletHolder(new StaticServlet(Map.of("app.css",
                 new StaticServlet.Asset("static/app.css", "text/css;charset=UTF-8"),
                 "viewer.js", new StaticServlet.Asset("static/viewer.js", JS),
+                "upload.js", new StaticServlet.Asset("static/upload.js", JS),
                 "vendor/cornerstone.min.js", new StaticServlet.Asset("static/vendor/cornerstone.min.js", JS),
                 "vendor/dicomParser.min.js", new StaticServlet.Asset("static/vendor/dicomParser.min.js", JS)))),
                 "/static/*");

@@ -160,6 +160,72 @@ class BrowserJourneyTest {
         Chromium.screenshot(browser, "viewer-2-windowed");
     }
 
+    @Test
+    void anUploadInAnswerToARequestShowsProgressAndAMixedPatientUploadIsRefused() throws Exception {
+        IepCore core = app.injector().getInstance(IepCore.class);
+        var admin = app.injector().getInstance(org.iep.api.spi.UserStore.class).findByEmail("admin@stee.example.org")
+                .orElseThrow();
+        var request = core.transactions().createRequest(new org.iep.core.transaction.NewRequest(admin.id(),
+                admin.institution(), new org.iep.core.transaction.PatientDetails("DEMO0001", "STEE", "Jones",
+                        "Patricia", java.time.LocalDate.of(1970, 1, 31), org.iep.api.patient.Sex.FEMALE,
+                        "9434765919", "", org.iep.api.recipient.PostalAddress.NONE),
+                DemoData.PATIENT, "Please send the CT you had at St Mary's.", org.iep.api.transaction.Priority.NORMAL,
+                java.util.Optional.empty()), org.iep.core.audit.ClientInfo.INTERNAL);
+        Path own1 = java.nio.file.Files.write(data.resolve("IM0001.dcm"), image("DEMO0001", "Jones^Patricia", 1));
+        Path own2 = java.nio.file.Files.write(data.resolve("IM0002.dcm"), image("DEMO0001", "Jones^Patricia", 2));
+        Path other = java.nio.file.Files.write(data.resolve("IM0003.dcm"), image("X999", "Smith^John", 3));
+
+        openLinkAndAskForCode("upload");
+        type("code", mailed(DemoData.PATIENT.passcodeEmail(), CODE));
+        click("verify");
+        browser.get(base() + "/dashboard?tab=all");
+        browser.findElements(By.cssSelector("details.entry summary")).forEach(WebElement::click);
+        browser.findElement(By.id("upload-" + request.tracking().value())).click();
+        assertThat(text()).contains("Send your images").contains(request.tracking().value());
+        browser.findElement(By.id("files")).sendKeys(own1 + "\n" + own2);
+        assertThat(browser.findElements(By.cssSelector("#file-list li"))).hasSize(2);
+        Chromium.screenshot(browser, "upload-1-chosen");
+        click("send-upload");
+        assertThat(text()).contains("Your images were sent").contains("2 images and 0 documents were received");
+        Chromium.screenshot(browser, "upload-2-sent");
+        assertThat(mailed(DemoData.PATIENT.email(), Pattern.compile("(" + request.tracking().value() + ")")))
+                .as("the receipt").isNotBlank();
+
+        browser.get(base() + "/upload?t=" + request.id().value());
+        browser.findElement(By.id("files")).sendKeys(other.toString());
+        click("send-upload");
+        assertThat(browser.findElement(By.id("patients-found")).getText()).contains("Jones Patricia")
+                .contains("Smith John");
+        Chromium.screenshot(browser, "upload-3-mixed-patients-refused");
+        assertThat(app.injector().getInstance(org.iep.api.spi.InstanceIndex.class).byTransaction(request.id()))
+                .hasSize(2);
+    }
+
+    /** A small CT-like instance of the given patient. */
+    private static byte[] image(String patientId, String name, int n) {
+        var ds = new org.iep.dicom.data.Attributes();
+        ds.setString(0x00080016, org.iep.dicom.data.VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+        ds.setString(0x00080018, org.iep.dicom.data.VR.UI, "2.25.555" + n);
+        ds.setString(0x00080060, org.iep.dicom.data.VR.CS, "OT");
+        ds.setString(0x00100010, org.iep.dicom.data.VR.PN, name);
+        ds.setString(0x00100020, org.iep.dicom.data.VR.LO, patientId);
+        ds.setString(0x0020000D, org.iep.dicom.data.VR.UI, "2.25.5550");
+        ds.setString(0x0020000E, org.iep.dicom.data.VR.UI, "2.25.5551");
+        ds.setInt(0x00280002, org.iep.dicom.data.VR.US, 1);
+        ds.setString(0x00280004, org.iep.dicom.data.VR.CS, "MONOCHROME2");
+        ds.setInt(0x00280010, org.iep.dicom.data.VR.US, 64);
+        ds.setInt(0x00280011, org.iep.dicom.data.VR.US, 64);
+        ds.setInt(0x00280100, org.iep.dicom.data.VR.US, 8);
+        ds.setInt(0x00280101, org.iep.dicom.data.VR.US, 8);
+        ds.setInt(0x00280102, org.iep.dicom.data.VR.US, 7);
+        ds.setInt(0x00280103, org.iep.dicom.data.VR.US, 0);
+        byte[] pixels = new byte[64 * 64];
+        new java.util.Random(n).nextBytes(pixels);
+        ds.setBytes(0x7FE00010, org.iep.dicom.data.VR.OB, pixels);
+        return new org.iep.dicom.io.DicomWriter().toBytes(new org.iep.dicom.data.Attributes(), ds,
+                org.iep.dicom.dict.TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+    }
+
     private void openLinkAndAskForCode(String shot) throws InterruptedException {
         String token = mailed(DemoData.PATIENT.email(), LINK);
         browser.get(base() + "/a/" + token);

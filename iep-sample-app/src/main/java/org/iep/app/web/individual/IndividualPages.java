@@ -34,6 +34,7 @@ public final class IndividualPages {
         routes.put("/forward", new ForwardServlet(acting, core.forwarding()));
         routes.put("/logout", new LogoutServlet(acting, core.individualAccess()));
         routes.put("/view", new ViewerServlet(visit, core.individualAccess()));
+        routes.put("/upload/*", new UploadServlet(acting, core.individualAccess(), core.uploads()));
         routes.put("/download", new DownloadServlet(acting, core.individualAccess(), core.packager(),
                 core.downloads()));
         return routes;

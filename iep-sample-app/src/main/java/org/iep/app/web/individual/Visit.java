@@ -45,6 +45,11 @@ final class Visit {
         return csrf.valid(cookieValue, req.getParameter("csrf"));
     }
 
+    /** For requests whose body is not a form: the token comes in a header. */
+    boolean csrfOk(HttpServletRequest req, String cookieValue, String token) {
+        return token != null && csrf.valid(cookieValue, token);
+    }
+
     void render(HttpServletRequest req, HttpServletResponse resp, int status, String template, String cookieValue,
                 Map<String, Object> model) throws IOException {
         Map<String, Object> m = new HashMap<>(model);
