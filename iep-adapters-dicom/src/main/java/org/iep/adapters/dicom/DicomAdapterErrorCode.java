@@ -1,0 +1,32 @@
+package org.iep.adapters.dicom;
+
+import org.iep.api.ErrorCode;
+
+/** Error codes of the DICOM network adapter (5800–5899). Numbers are stable; add new ones at the end. */
+public enum DicomAdapterErrorCode implements ErrorCode {
+    PEER_UNREACHABLE(5801, "The node could not be reached or dropped the association; check host, port and TLS"),
+    PEER_REFUSED(5802, "The node rejected the association or the service; check the AE titles configured on both sides"),
+    OPERATION_FAILED(5803, "The node answered with a DICOM failure status"),
+    INVALID_QUERY(5804, "A matching key is not a valid DICOM value (length, backslash or control characters)"),
+    RETRIEVE_UNSUPPORTED(5805, "This retrieve method is not available yet; configure the node for C-MOVE"),
+    INVALID_CONFIGURATION(5806, "The DICOM adapter configuration is invalid; every problem is listed"),
+    INVALID_UID(5807, "A DICOM UID is not 1-64 characters of digits and dots");
+
+    private final int number;
+    private final String summary;
+
+    DicomAdapterErrorCode(int number, String summary) {
+        this.number = number;
+        this.summary = summary;
+    }
+
+    @Override
+    public int number() {
+        return number;
+    }
+
+    @Override
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,167 @@
+package org.iep.adapters.dicom;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.iep.api.Problem;
+import org.iep.api.directory.Node;
+import org.iep.api.spi.BlobStore;
+import org.iep.api.spi.DicomGateway;
+import org.iep.api.spi.StoredInstance;
+import org.iep.api.spi.StudyQuery;
+import org.iep.api.spi.StudySummary;
+import org.iep.api.spi.TransferOutcome;
+import org.iep.dicom.DicomNetException;
+import org.iep.dicom.net.dimse.DimseClient;
+import org.iep.dicom.net.dimse.Status;
+import org.iep.dicom.net.dimse.Uids;
+
+/**
+ * {@link DicomGateway} over iep-dicom's DIMSE client: one association per call, released at its end. Thread-safe
+ * (calls share nothing but the configuration and the blob store).
+ */
+public final class DimseDicomGateway implements DicomGateway {
+    private static final String VERIFICATION = "1.2.840.10008.1.1";
+    /** At most 128 presentation contexts fit an association (odd IDs 1..255). */
+    private static final int MAX_CONTEXTS = 128;
+
+    private final DicomAdapterConfig config;
+    private final BlobStore blobs;
+    private final Connections connections;
+
+    @Inject
+    public DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.connections = new Connections(config);
+    }
+
+    @Override
+    public void echo(Node node) {
+        try (DimseClient c = connections.open(node, List.of(List.of(VERIFICATION, DimseClient.UNCOMPRESSED.get(1))))) {
+            int status = c.echo();
+            if (status != Status.SUCCESS) {
+                throw Connections.failed(node, "C-ECHO", status);
+            }
+        } catch (DicomNetException e) {
+            throw Connections.translate(node, "C-ECHO", e);
+        }
+    }
+
+    @Override
+    public List<StudySummary> findStudies(Node node, StudyQuery query) {
+        var keys = StudyKeys.of(query);
+        List<StudySummary> found = new ArrayList<>();
+        try (DimseClient c = connections.open(node, List.of(withUncompressed(DimseClient.STUDY_ROOT_FIND)))) {
+            int status = c.find(DimseClient.STUDY_ROOT_FIND, keys, m -> {
+                StudyKeys.summary(m).filter(s -> StudyKeys.matchesModality(s, query)).ifPresent(found::add);
+                return true;
+            });
+            if (status != Status.SUCCESS) {
+                throw Connections.failed(node, "C-FIND", status);
+            }
+        } catch (DicomNetException e) {
+            throw Connections.translate(node, "C-FIND", e);
+        }
+        return List.copyOf(found);
+    }
+
+    @Override
+    public TransferOutcome retrieve(Node source, String studyInstanceUid) {
+        requireUid(studyInstanceUid);
+        if (config.retrieveByCGet().contains(source.id())) {
+            throw new DicomGatewayException(DicomAdapterErrorCode.RETRIEVE_UNSUPPORTED, "node " + source.id()
+                    + " is configured for C-GET, which iep-dicom's DIMSE client does not offer yet");
+        }
+        try (DimseClient c = connections.open(source, List.of(withUncompressed(DimseClient.STUDY_ROOT_MOVE)))) {
+            DimseClient.RetrieveResult r = c.move(DimseClient.STUDY_ROOT_MOVE, config.aeTitle(),
+                    StudyKeys.study(studyInstanceUid), pending -> { });
+            int failed = Math.max(r.failed(), 0);
+            if (!Status.isSuccessOrWarning(r.status()) && failed == 0) {
+                throw Connections.failed(source, "C-MOVE of study " + studyInstanceUid, r.status());
+            }
+            return new TransferOutcome(Math.max(r.completed(), 0), failed, Math.max(r.warning(), 0));
+        } catch (DicomNetException e) {
+            throw Connections.translate(source, "C-MOVE", e);
+        }
+    }
+
+    @Override
+    public TransferOutcome store(Node destination, List<StoredInstance> instances) {
+        instances.forEach(i -> {
+            requireUid(i.sopClassUid());
+            requireUid(i.sopInstanceUid());
+            requireUid(i.transferSyntaxUid());
+        });
+        int completed = 0;
+        int failed = 0;
+        int warning = 0;
+        for (List<StoredInstance> batch : batches(instances)) {
+            List<List<String>> contexts = new ArrayList<>();
+            for (StoredInstance i : batch) {
+                List<String> ctx = List.of(i.sopClassUid(), i.transferSyntaxUid());
+                if (!contexts.contains(ctx)) {
+                    contexts.add(ctx);
+                }
+            }
+            try (DimseClient c = connections.open(destination, contexts)) {
+                InstanceSender sender = new InstanceSender(c.association(), blobs);
+                for (StoredInstance i : batch) {
+                    switch (sender.send(i)) {
+                        case COMPLETED -> completed++;
+                        case WARNING -> warning++;
+                        case FAILED -> failed++;
+                    }
+                }
+            } catch (DicomNetException e) {
+                throw Connections.translate(destination, "C-STORE", e);
+            } catch (IOException e) {
+                throw new DicomGatewayException(DicomAdapterErrorCode.PEER_UNREACHABLE, "C-STORE to "
+                        + destination.aeTitle() + " failed after " + (completed + warning) + " instances: "
+                        + e.getMessage(), true, e);
+            }
+        }
+        return new TransferOutcome(completed, failed, warning);
+    }
+
+    /** Instances in order, cut so no association needs more than {@value #MAX_CONTEXTS} contexts. */
+    private static List<List<StoredInstance>> batches(List<StoredInstance> instances) {
+        List<List<StoredInstance>> out = new ArrayList<>();
+        Map<List<String>, Boolean> contexts = new LinkedHashMap<>();
+        List<StoredInstance> current = new ArrayList<>();
+        for (StoredInstance i : instances) {
+            List<String> ctx = List.of(i.sopClassUid(), i.transferSyntaxUid());
+            if (!contexts.containsKey(ctx) && contexts.size() == MAX_CONTEXTS) {
+                out.add(current);
+                current = new ArrayList<>();
+                contexts.clear();
+            }
+            contexts.put(ctx, Boolean.TRUE);
+            current.add(i);
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private static List<String> withUncompressed(String sopClass) {
+        Set<String> l = new LinkedHashSet<>();
+        l.add(sopClass);
+        l.addAll(DimseClient.UNCOMPRESSED);
+        return List.copyOf(l);
+    }
+
+    private static void requireUid(String uid) {
+        if (!Uids.isValid(uid)) {
+            throw new InvalidDicomInputException(DicomAdapterErrorCode.INVALID_UID,
+                    List.of(new Problem("uid", "'" + Uids.printable(uid) + "' is not a DICOM UID")));
+        }
+    }
+}

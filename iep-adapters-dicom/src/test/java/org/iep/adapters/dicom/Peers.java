@@ -1,0 +1,124 @@
+package org.iep.adapters.dicom;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.iep.api.directory.InstitutionId;
+import org.iep.api.directory.Node;
+import org.iep.api.directory.NodeId;
+
+/** Real peers for the tests: Debian tools started on 127.0.0.1 free ports, and stopped by the test. */
+final class Peers {
+    static final Path CORPUS = Path.of("../../shared/dicom/corpus");
+
+    private Peers() {
+    }
+
+    /** Fails in CI (CI=true) and skips elsewhere when {@code tool} is not installed. */
+    static void require(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return;
+            }
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(tool + " is not on the PATH but CI=true: .ci/run installs it");
+        }
+        assumeTrue(false, tool + " not on the PATH; skipped outside CI");
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Node node(String id, String aeTitle, int port) {
+        return new Node(new NodeId(id), new InstitutionId("inst-" + id), aeTitle, "127.0.0.1", port, false, Set.of(),
+                Optional.empty(), false);
+    }
+
+    static Process start(Path dir, String... command) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(command[0] + "-" + System.nanoTime() + ".log").toFile()).start();
+    }
+
+    static void awaitListening(int port) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port);
+    }
+
+    static void stop(Process p) throws InterruptedException {
+        if (p != null) {
+            p.destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Runs a command to completion (60 s max); returns its output, failing on a non-zero exit. */
+    static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(command[0] + " did not finish");
+        }
+        String s = new String(out, StandardCharsets.ISO_8859_1);
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ": " + s);
+        }
+        return s;
+    }
+
+    /**
+     * dcmdump of the data set without what legitimately differs between a sender's and a receiver's copy:
+     * comments, Data Set Trailing Padding, and item/sequence length encodings.
+     */
+    static List<String> dumpDataSet(Path file) throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>();
+        boolean inDataSet = false;
+        for (String l : run("dcmdump", "-M", "+L", file.toString()).split("\n")) {
+            if (l.startsWith("# Dicom-Data-Set")) {
+                inDataSet = true;
+            }
+            String t = l.strip();
+            if (inDataSet && !t.startsWith("#") && !t.startsWith("(fffc,fffc)") && !t.startsWith("(fffe,e00d)")
+                    && !t.startsWith("(fffe,e0dd) na")) {
+                lines.add(l.replaceAll("\\((Sequence|Item) with (undefined|explicit) length (#=\\d+)\\).*",
+                        "($1 $3)"));
+            }
+        }
+        return lines;
+    }
+
+    /** The value of one tag as dcmdump prints it between brackets, or "" when empty. */
+    static String value(Path file, String tag) throws IOException, InterruptedException {
+        String line = run("dcmdump", "+P", tag, file.toString()).lines().findFirst().orElse("");
+        int a = line.indexOf('[');
+        int b = line.indexOf(']');
+        return a < 0 || b < a ? "" : line.substring(a + 1, b);
+    }
+}
