@@ -10,7 +10,9 @@ public enum DicomAdapterErrorCode implements ErrorCode {
     INVALID_QUERY(5804, "A matching key is not a valid DICOM value (length, backslash or control characters)"),
     RETRIEVE_UNSUPPORTED(5805, "This retrieve method is not available yet; configure the node for C-MOVE"),
     INVALID_CONFIGURATION(5806, "The DICOM adapter configuration is invalid; every problem is listed"),
-    INVALID_UID(5807, "A DICOM UID is not 1-64 characters of digits and dots");
+    INVALID_UID(5807, "A DICOM UID is not 1-64 characters of digits and dots"),
+    RETRIEVE_IN_PROGRESS(5808, "A retrieve from the same node is running; this one is tried again later"),
+    LISTENER_FAILED(5809, "The DICOM listener could not start; check the port and bind address");
 
     private final int number;
     private final String summary;

@@ -34,12 +34,31 @@ public final class DimseDicomGateway implements DicomGateway {
     private final DicomAdapterConfig config;
     private final BlobStore blobs;
     private final Connections connections;
+    private final Retrievals retrievals;
 
     @Inject
     public DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs) {
         this.config = Objects.requireNonNull(config, "config");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.connections = new Connections(config);
+        this.retrievals = new Retrievals(config.aeTitle());
+    }
+
+    /** The retrieves in progress, to route what they bring in (give it to {@link DicomReceiver}). */
+    public Retrievals retrievals() {
+        return retrievals;
+    }
+
+    /**
+     * Retrieves a study into {@code target}: while the C-MOVE runs, what {@code source} sends to our AE title is
+     * ingested into that transaction by the {@link DicomReceiver} routing with {@link #retrievals()}.
+     */
+    public TransferOutcome retrieveInto(org.iep.api.transaction.TransactionId target, Node source,
+            String studyInstanceUid) {
+        requireUid(studyInstanceUid);
+        try (Retrievals.Running r = retrievals.start(source, target)) {
+            return retrieve(source, studyInstanceUid);
+        }
     }
 
     @Override
@@ -72,6 +91,10 @@ public final class DimseDicomGateway implements DicomGateway {
         return List.copyOf(found);
     }
 
+    /**
+     * C-MOVE of the study to our AE title. The instances reach a transaction only when a retrieve is registered
+     * for {@code source} ({@link #retrieveInto}); otherwise the receiver refuses them.
+     */
     @Override
     public TransferOutcome retrieve(Node source, String studyInstanceUid) {
         requireUid(studyInstanceUid);

@@ -1,0 +1,28 @@
+package org.iep.adapters.dicom;
+
+import org.iep.api.audit.Outcome;
+import org.iep.core.audit.Auditor;
+import org.iep.core.audit.ClientInfo;
+import org.iep.dicom.net.dimse.NetListener;
+
+/** Puts the SCP's refusals (hostile UIDs, SOP class mismatches) and failed associations on the audit trail. */
+final class AuditingNetListener implements NetListener {
+    private final Auditor auditor;
+
+    AuditingNetListener(Auditor auditor) {
+        this.auditor = auditor;
+    }
+
+    @Override
+    public void refused(String callingAe, String remoteAddress, int status, String reason) {
+        auditor.record(PeerCheck.LISTENER, "dicom.store", Outcome.DENIED,
+                new ClientInfo(IngestingStoreHandler.ip(remoteAddress)), "calling AE '" + callingAe + "', status 0x"
+                        + String.format("%04X", status) + ": " + reason);
+    }
+
+    @Override
+    public void associationFailed(String remoteAddress, String reason) {
+        auditor.record(PeerCheck.LISTENER, "dicom.association", Outcome.FAILURE,
+                new ClientInfo(IngestingStoreHandler.ip(remoteAddress)), reason);
+    }
+}

@@ -1,0 +1,52 @@
+package org.iep.adapters.dicom;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import org.iep.core.audit.Auditor;
+import org.iep.core.ingest.Ingest;
+import org.iep.dicom.DicomException;
+import org.iep.dicom.net.NetOptions;
+import org.iep.dicom.net.dimse.DicomServer;
+import org.iep.dicom.net.dimse.ServerConfig;
+
+/**
+ * The inbound storage SCP: verification and storage for the configured nodes only (anyone else gets
+ * A-ASSOCIATE-RJ, audited); each instance goes through {@link InboundRoutes} to a transaction and into the core's
+ * ingest, streamed. Every called AE title is accepted at association time because iep-dicom's server cannot yet
+ * check it there; an instance sent to a called AE title that routes nowhere is refused (0x0124) and audited.
+ */
+public final class DicomReceiver implements AutoCloseable {
+    private final DicomServer server;
+
+    private DicomReceiver(DicomServer server) {
+        this.server = server;
+    }
+
+    /** Starts listening; {@link #close()} stops. */
+    public static DicomReceiver start(ReceiverConfig config, Ingest ingest, InboundRoutes routes, Auditor auditor) {
+        Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(auditor, "auditor");
+        PeerCheck peers = new PeerCheck(config.peers(), auditor);
+        ServerConfig sc = new ServerConfig(null, peers::allowed, config.maxAssociations(), NetOptions.defaults(),
+                new IngestingStoreHandler(ingest, routes, peers, auditor), null, new AuditingNetListener(auditor));
+        try {
+            return new DicomReceiver(DicomServer.start(sc, InetAddress.getByName(config.bindAddress()),
+                    config.port()));
+        } catch (UnknownHostException | DicomException e) {
+            throw new DicomGatewayException(DicomAdapterErrorCode.LISTENER_FAILED, "cannot listen on "
+                    + config.bindAddress() + ":" + config.port() + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    /** The port listened on (the chosen one when configured as 0). */
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
