@@ -27,7 +27,7 @@ public final class DicomTool {
     /** The built-in commands. Add new subcommands (deid, dir, echoscu, storescu, storescp...) here. */
     public static List<Command> builtins() {
         return List.of(new DumpCommand(), new JsonCommand(), new ValidateCommand(), new DirCommand(),
-                new EchoscuCommand(), new StorescuCommand(), new StorescpCommand());
+                new EchoscuCommand(), new StorescuCommand(), new StorescpCommand(), new DeidCommand());
     }
 
     public static void main(String[] args) {
