@@ -56,10 +56,21 @@ final class CoreRig {
         transactions.commit(TransactionChanges.insert(transfer));
     }
 
+    /** Another open transfer ({@code n} > 1). */
+    Transaction newTransfer(int n) {
+        Transaction t = Transactions.transfer(n).build();
+        transactions.commit(TransactionChanges.insert(t));
+        return t;
+    }
+
     /** Writes each stored instance of the transfer to {@code dir}; returns the files. */
     List<Path> export(Path dir) throws Exception {
+        return export(transfer, dir);
+    }
+
+    List<Path> export(Transaction t, Path dir) throws Exception {
         Files.createDirectories(dir);
-        var stored = index.byTransaction(transfer.id());
+        var stored = index.byTransaction(t.id());
         List<Path> files = new java.util.ArrayList<>();
         for (var i : stored) {
             Path f = dir.resolve(i.sopInstanceUid() + ".dcm");
