@@ -4,8 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import java.util.Objects;
 import org.iep.api.spi.DicomGateway;
+import org.iep.core.delivery.DeliveryHandler;
 
-/** Binds {@link DicomGateway} to {@link DimseDicomGateway} with the given configuration. Needs a BlobStore binding. */
+/**
+ * Binds {@link DicomGateway} to {@link DimseDicomGateway} with the given configuration, and the core's
+ * {@link DeliveryHandler} to {@link DicomDeliveryHandler}. Needs BlobStore, NodeStore, InstanceIndex, the core's
+ * Transactions and Auditor. The inbound {@link DicomReceiver} holds a socket, so it is started by the application
+ * ({@code DicomReceiver.start}), not here.
+ */
 public final class DicomAdapterModule extends AbstractModule {
     private final DicomAdapterConfig config;
 
@@ -16,6 +22,8 @@ public final class DicomAdapterModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(DicomAdapterConfig.class).toInstance(config);
-        bind(DicomGateway.class).to(DimseDicomGateway.class).in(Singleton.class);
+        bind(DimseDicomGateway.class).in(Singleton.class);
+        bind(DicomGateway.class).to(DimseDicomGateway.class);
+        bind(DeliveryHandler.class).to(DicomDeliveryHandler.class).in(Singleton.class);
     }
 }

@@ -38,16 +38,18 @@ final class CoreRig {
     final InMemoryInstanceIndex index = new InMemoryInstanceIndex();
     final InMemoryBlobStore blobs = new InMemoryBlobStore();
     final InMemoryAuditLog audit = new InMemoryAuditLog();
+    final InMemoryNodeStore nodes = new InMemoryNodeStore();
+    final InMemoryJobQueue jobs = new InMemoryJobQueue();
+    final InMemoryDirectoryStore directory = new InMemoryDirectoryStore();
     final IepCore core;
     final Auditor auditor = new Auditor(audit, Clock.systemUTC());
     final Transaction transfer;
 
     CoreRig() {
-        InMemoryDirectoryStore directory = new InMemoryDirectoryStore();
         directory.putInstitution(Fixtures.STEE);
         core = IepCore.builder()
-                .ports(new Ports(transactions, directory, new InMemoryUserStore(), new InMemoryNodeStore(),
-                        new InMemoryAccessStore(), new InMemorySessionStore(), audit, blobs, new InMemoryJobQueue(),
+                .ports(new Ports(transactions, directory, new InMemoryUserStore(), nodes,
+                        new InMemoryAccessStore(), new InMemorySessionStore(), audit, blobs, jobs,
                         new RecordingMailSender(), new RecordingSmsSender(), new FixedKeyProvider("dicom"), index,
                         new InMemoryReportStore()))
                 .accessLinks(new AccessLinks("https://iep.test")).clock(TestClock.create())
@@ -58,7 +60,10 @@ final class CoreRig {
 
     /** Another open transfer ({@code n} > 1). */
     Transaction newTransfer(int n) {
-        Transaction t = Transactions.transfer(n).build();
+        return insert(Transactions.transfer(n).build());
+    }
+
+    Transaction insert(Transaction t) {
         transactions.commit(TransactionChanges.insert(t));
         return t;
     }

@@ -1,0 +1,94 @@
+package org.iep.adapters.dicom;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.iep.api.audit.Outcome;
+import org.iep.api.content.IndexedInstance;
+import org.iep.api.directory.Node;
+import org.iep.api.spi.DicomGateway;
+import org.iep.api.spi.InstanceIndex;
+import org.iep.api.spi.NodeStore;
+import org.iep.api.spi.StoredInstance;
+import org.iep.api.spi.TransferOutcome;
+import org.iep.api.transaction.StudyEntry;
+import org.iep.api.transaction.Transaction;
+import org.iep.api.transaction.TransactionStatus;
+import org.iep.core.audit.Auditor;
+import org.iep.core.audit.ClientInfo;
+import org.iep.core.delivery.DeliveryHandler;
+import org.iep.core.delivery.DeliveryResult;
+import org.iep.core.transaction.Transactions;
+
+/**
+ * The DICOM part of a delivery job run by the core's {@code OutboundLanes} (which own the priority lanes, the
+ * Blue Light reservation and the back-off of retryable failures): once the recipient institution asked for the
+ * images (Download Request), they are C-STOREd study by study to the transaction's destination node, each
+ * study's count audited ({@code dicom.deliver}), and the transaction goes Downloading → Delivered. Idempotent:
+ * a repeated run sends the instances again, which a PACS takes as the same instances.
+ */
+public final class DicomDeliveryHandler implements DeliveryHandler {
+    /** How long a job waits for a transaction that is not yet asked to be delivered. */
+    static final Duration NOT_YET = Duration.ofMinutes(5);
+    private static final ClientInfo LOCAL = ClientInfo.INTERNAL;
+
+    private final DicomGateway gateway;
+    private final NodeStore nodes;
+    private final InstanceIndex index;
+    private final Transactions transactions;
+    private final Auditor auditor;
+
+    @Inject
+    public DicomDeliveryHandler(DicomGateway gateway, NodeStore nodes, InstanceIndex index,
+            Transactions transactions, Auditor auditor) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.nodes = Objects.requireNonNull(nodes, "nodes");
+        this.index = Objects.requireNonNull(index, "index");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.auditor = Objects.requireNonNull(auditor, "auditor");
+    }
+
+    @Override
+    public DeliveryResult deliver(Transaction t) {
+        if (t.destination().isEmpty()) {
+            return new DeliveryResult.Done(); // an individual downloads through the portal: nothing for DICOM
+        }
+        Optional<Node> node = nodes.find(t.destination().get());
+        if (node.isEmpty()) {
+            return new DeliveryResult.GiveUp("destination node " + t.destination().get() + " does not exist");
+        }
+        Transaction current = t;
+        if (current.status() == TransactionStatus.DOWNLOAD_REQUEST) {
+            current = transactions.advance(t.id(), TransactionStatus.DOWNLOADING, "C-STORE to "
+                    + node.get().aeTitle(), PeerCheck.LISTENER, LOCAL);
+        }
+        if (current.status() != TransactionStatus.DOWNLOADING) {
+            return new DeliveryResult.Retry(NOT_YET, "transaction is " + current.status()
+                    + "; the images go to the node after the recipient's download request");
+        }
+        int failed = 0;
+        for (StudyEntry study : current.studies()) {
+            failed += send(current, node.get(), study.studyInstanceUid());
+        }
+        if (failed > 0) {
+            // thrown retryable, so the lanes back off by attempt count and give up after their maximum
+            throw new DicomGatewayException(DicomAdapterErrorCode.OPERATION_FAILED, failed + " instances of "
+                    + current.tracking() + " were not accepted by " + node.get().aeTitle(), true, null);
+        }
+        transactions.advance(current.id(), TransactionStatus.DELIVERED, "", PeerCheck.LISTENER, LOCAL);
+        return new DeliveryResult.Done();
+    }
+
+    private int send(Transaction t, Node node, String studyUid) {
+        List<IndexedInstance> stored = index.byStudy(t.id(), studyUid);
+        List<StoredInstance> out = stored.stream().map(i -> new StoredInstance(i.sopClassUid(), i.sopInstanceUid(),
+                i.transferSyntaxUid(), i.blob())).toList();
+        TransferOutcome o = gateway.store(node, out);
+        auditor.record(PeerCheck.LISTENER, "dicom.deliver", t, o.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE,
+                LOCAL, "study=" + studyUid + " node=" + node.aeTitle() + " sent=" + (o.completed() + o.warning())
+                        + "/" + out.size() + " failed=" + o.failed() + " warning=" + o.warning());
+        return o.failed();
+    }
+}
