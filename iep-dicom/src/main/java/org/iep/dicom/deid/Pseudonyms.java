@@ -16,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Pseudonyms {
     private static final char[] BASE32 = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private final byte[] key;
+    /** A Mac per thread: looking one up and keying it costs more than the hash of a short UID. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** @param key at least 16 bytes of secret key material */
     public Pseudonyms(byte[] key) {
@@ -49,10 +51,14 @@ public final class Pseudonyms {
     }
 
     private byte[] mac(String input) {
+        return macs.get().doFinal(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
