@@ -51,6 +51,17 @@ class ReceiverDcmtkTest {
     }
 
     @Test
+    void echoscuIsAnsweredForAConfiguredNodeOnly() throws Exception {
+        Peers.require("echoscu");
+        Peers.run("echoscu", "-aet", "MODALITY", "-aec", "IEP_T1", "127.0.0.1", String.valueOf(receiver.port()));
+        Process p = new ProcessBuilder("echoscu", "-aet", "STRANGER", "-aec", "IEP_T1", "127.0.0.1",
+                String.valueOf(receiver.port())).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(p.waitFor()).isNotZero();
+        assertThat(out).contains("Association Rejected");
+    }
+
+    @Test
     void anUnknownCallingAeIsRejectedAndAudited() throws Exception {
         Peers.require("storescu");
         String out = storescuAllowingFailure("STRANGER", "IEP_T1", List.of(Peers.CORPUS.resolve("CT_small.dcm")));

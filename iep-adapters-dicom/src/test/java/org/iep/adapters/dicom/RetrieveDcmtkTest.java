@@ -1,0 +1,78 @@
+package org.iep.adapters.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.iep.api.directory.Node;
+import org.iep.api.directory.NodeId;
+import org.iep.api.spi.TransferOutcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** C-MOVE from dcmtk's dcmqrscp into our SCP and the transaction of the retrieve; C-GET refused clearly. */
+class RetrieveDcmtkTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aStudyMovedFromDcmqrscpLandsInTheRetrievingTransaction() throws Exception {
+        Peers.require("dcmqrscp");
+        CoreRig rig = new CoreRig();
+        DimseDicomGateway gateway = new DimseDicomGateway(DicomAdapterConfig.of("IEP"), rig.blobs);
+        int pacsPort = Peers.freePort();
+        Node pacs = Peers.node("pacs", "PACS", pacsPort);
+        List<Path> files = List.of(Peers.CORPUS.resolve("CT_small.dcm"), copyWithUid("1.2.826.0.1.3680043.8.498.61"),
+                copyWithUid("1.2.826.0.1.3680043.8.498.62"));
+        Path db = Files.createDirectories(tmp.resolve("db"));
+        Peers.run("dcmqridx", db.toString(), files.get(0).toString(), files.get(1).toString(), files.get(2).toString());
+        try (DicomReceiver receiver = DicomReceiver.start(new ReceiverConfig("127.0.0.1", 0, List.of(pacs), 20),
+                rig.core.ingest(), gateway.retrievals(), rig.auditor)) {
+            Path cfg = tmp.resolve("dcmqrscp.cfg");
+            Files.writeString(cfg, String.join("\n", "NetworkTCPPort = " + pacsPort, "MaxPDUSize = 16384",
+                    "MaxAssociations = 16", "HostTable BEGIN", "iep = (IEP, 127.0.0.1, " + receiver.port() + ")",
+                    "HostTable END", "VendorTable BEGIN", "VendorTable END", "AETable BEGIN",
+                    "PACS " + db + " RW (10, 1024mb) ANY", "AETable END", ""));
+            Process scp = Peers.start(tmp, "dcmqrscp", "-c", cfg.toString());
+            try {
+                Peers.awaitListening(pacsPort);
+                String study = Peers.value(files.get(0), "0020,000d");
+                TransferOutcome o = gateway.retrieveInto(rig.transfer.id(), pacs, study);
+                assertThat(o).isEqualTo(new TransferOutcome(3, 0, 0));
+                // without a retrieve in progress, what the PACS sends routes nowhere and is refused
+                TransferOutcome unrouted = gateway.retrieve(pacs, study);
+                assertThat(unrouted.failed()).isEqualTo(3);
+            } finally {
+                Peers.stop(scp);
+            }
+        }
+        List<Path> stored = rig.export(tmp.resolve("stored"));
+        assertThat(stored).hasSize(3);
+        for (Path original : files) {
+            String uid = Peers.value(original, "0008,0018");
+            Path copy = stored.stream().filter(p -> p.getFileName().toString().startsWith(uid)).findFirst()
+                    .orElseThrow();
+            assertThat(Peers.dumpDataSet(copy)).as(uid).isEqualTo(Peers.dumpDataSet(original));
+        }
+    }
+
+    @Test
+    void aNodeConfiguredForCGetIsRefusedWithAClearError() {
+        CoreRig rig = new CoreRig();
+        DimseDicomGateway gateway = new DimseDicomGateway(DicomAdapterConfig.of("IEP")
+                .withRetrieveByCGet(java.util.Set.of(new NodeId("pacs"))), rig.blobs);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.retrieve(Peers.node("pacs", "PACS", 1),
+                "1.2.3")).isInstanceOfSatisfying(DicomGatewayException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(DicomAdapterErrorCode.RETRIEVE_UNSUPPORTED);
+                    assertThat(e.getMessage()).contains("C-GET");
+                });
+    }
+
+    private Path copyWithUid(String uid) throws Exception {
+        Path f = tmp.resolve("copy-" + uid + ".dcm");
+        Files.copy(Peers.CORPUS.resolve("CT_small.dcm"), f);
+        Peers.run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid, f.toString());
+        return f;
+    }
+}
