@@ -36,7 +36,7 @@ import org.iep.testkit.memory.RecordingSmsSender;
 final class CoreRig {
     final InMemoryTransactionStore transactions = new InMemoryTransactionStore();
     final InMemoryInstanceIndex index = new InMemoryInstanceIndex();
-    final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    final org.iep.api.spi.BlobStore blobs;
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final InMemoryNodeStore nodes = new InMemoryNodeStore();
     final InMemoryJobQueue jobs = new InMemoryJobQueue();
@@ -46,6 +46,11 @@ final class CoreRig {
     final Transaction transfer;
 
     CoreRig() {
+        this(new InMemoryBlobStore());
+    }
+
+    CoreRig(org.iep.api.spi.BlobStore blobs) {
+        this.blobs = blobs;
         directory.putInstitution(Fixtures.STEE);
         core = IepCore.builder()
                 .ports(new Ports(transactions, directory, new InMemoryUserStore(), nodes,
