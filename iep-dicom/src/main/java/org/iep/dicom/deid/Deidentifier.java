@@ -140,6 +140,12 @@ public final class Deidentifier {
     }
 
     private void process(Attributes ds, Counts counts, int shift) {
+        java.util.Set<Integer> overlays = new java.util.HashSet<>();
+        for (int tag : ds.tags()) {
+            if ((tag & 0xFF01FFFF) == 0x60003000) {
+                overlays.add(Tag.group(tag));
+            }
+        }
         for (int tag : new ArrayList<>(ds.tags())) {
             DicomElement e = ds.get(tag);
             if (Tag.isPrivate(tag)) {
@@ -153,7 +159,37 @@ public final class Deidentifier {
             if (action == null) {
                 action = table.row(tag).map(r -> DeidTable.action(r, profile.options())).orElse(DeidAction.K);
             }
-            apply(ds, e, action, counts, shift);
+            apply(ds, knownVr(ds, e), action, counts, shift);
+        }
+        dropOrphanOverlays(ds, overlays, counts);
+    }
+
+    /**
+     * An element read as UN (implicit VR private-dictionary gaps, UN-encoded UIDs as in the corpus RT dose) whose VR
+     * the dictionary knows is treated with that VR: a UN SOP Instance UID must get its keyed replacement, not an
+     * empty value.
+     */
+    private static DicomElement knownVr(Attributes ds, DicomElement e) {
+        if (!(e instanceof ValueElement v) || v.vr() != VR.UN) {
+            return e;
+        }
+        org.iep.dicom.dict.DictionaryEntry entry = org.iep.dicom.dict.ElementDictionary.standard().lookup(e.tag());
+        if (entry == null || entry.vrs().size() != 1 || entry.vr() == VR.SQ || entry.vr() == VR.UN) {
+            return e;
+        }
+        ValueElement typed = v.withVr(entry.vr());
+        ds.set(typed);
+        return typed;
+    }
+
+    /** Overlay Data is Type 1 in the Overlay Plane: once removed, the rest of its 60xx group goes too. */
+    private static void dropOrphanOverlays(Attributes ds, java.util.Set<Integer> hadData, Counts counts) {
+        for (int tag : new ArrayList<>(ds.tags())) {
+            int group = Tag.group(tag);
+            if (hadData.contains(group) && !ds.contains((group << 16) | 0x3000)) {
+                ds.remove(tag);
+                counts.removed++;
+            }
         }
     }
 
@@ -165,8 +201,16 @@ public final class Deidentifier {
                     ds.remove(tag);
                     counts.removed++;
                 }
-                case Z, D -> {
+                case Z -> {
                     ds.newSequence(tag);
+                    counts.replaced++;
+                }
+                case D -> {
+                    // dummy items: the items themselves, every attribute in them de-identified by the table;
+                    // emptying a Type 1 or 1C sequence (Content, Verifying Observer) would make the file invalid
+                    for (Attributes item : s.items()) {
+                        process(item, counts, shift);
+                    }
                     counts.replaced++;
                 }
                 default -> {
