@@ -93,6 +93,12 @@ class AccessMatrixHttpTest {
         String forwarded = first(TRANSACTION, fwdPage);
         assertThat(fwdPage).doesNotContain(">Forward<");
 
+        // the owner is also asked for images, and has opened an upload others try to write into or confirm
+        String asked = askForImages().id().value();
+        assertThat(owner.get("/upload?t=" + asked).statusCode()).as("the owner may").isEqualTo(200);
+        String upload = first(java.util.regex.Pattern.compile("\"session\":\"([A-Za-z0-9_-]+)\""),
+                owner.post("/upload/session", Map.of("csrf", ownerCsrf, "t", asked)).body());
+
         TestBrowser nobody = new TestBrowser(app);
         Transaction mineBefore = find(mine);
         Transaction theirsBefore = find(theirs);
@@ -116,6 +122,18 @@ class AccessMatrixHttpTest {
                     "reason", "x")));
             attempts.add(new Attempt("no csrf", owner, path, Map.of("t", mine, "reason", "x")));
         }
+        for (String path : List.of("/upload/session", "/upload/confirm")) {
+            attempts.add(new Attempt("nobody", nobody, path, Map.of("t", asked, "s", upload)));
+            attempts.add(new Attempt("other patient", other, path, Map.of("csrf", otherCsrf, "t", asked,
+                    "s", upload)));
+            attempts.add(new Attempt("forwardee on another's request", forwardee, path, Map.of("csrf", fwdCsrf,
+                    "t", asked, "s", upload)));
+            attempts.add(new Attempt("forged form", owner, path, Map.of("csrf", otherCsrf, "t", asked,
+                    "s", upload)));
+            attempts.add(new Attempt("no csrf", owner, path, Map.of("t", asked, "s", upload)));
+            attempts.add(new Attempt("owner on a transfer", owner, path, Map.of("csrf", ownerCsrf, "t", mine,
+                    "s", upload)));
+        }
         attempts.add(new Attempt("forwardee forwards again", forwardee, "/forward", Map.of("csrf", fwdCsrf,
                 "t", forwarded)));
         attempts.add(new Attempt("forged logout", owner, "/logout", Map.of("csrf", otherCsrf)));
@@ -126,6 +144,23 @@ class AccessMatrixHttpTest {
                 successes.add(a.who() + " " + a.path() + " " + a.form().get("t") + " → " + r.statusCode());
             }
         }
+        // chunks into the owner's upload session, each with the sender's own token (or a forged one)
+        record Chunk(String who, TestBrowser browser, String token) {
+        }
+        String chunkPath = "/upload/chunk?t=" + asked + "&s=" + upload + "&name=evil.dcm&offset=0";
+        for (Chunk c : List.of(new Chunk("nobody", nobody, ownerCsrf), new Chunk("other patient", other, otherCsrf),
+                new Chunk("forwardee on another's request", forwardee, fwdCsrf),
+                new Chunk("forged header", owner, otherCsrf), new Chunk("no header", owner, ""))) {
+            HttpResponse<String> r = c.token().isEmpty() ? c.browser().postBytes(chunkPath, new byte[64])
+                    : c.browser().postBytes(chunkPath, new byte[64], "X-CSRF-Token", c.token());
+            if (r.statusCode() != 403) {
+                successes.add(c.who() + " chunk → " + r.statusCode());
+            }
+        }
+        assertThat(app.injector().getInstance(org.iep.core.upload.Uploads.class)
+                .progress(new TransactionId(asked), upload)).as("no byte arrived in the owner's upload").isEmpty();
+        assertThat(owner.postBytes(chunkPath, new byte[64], "X-CSRF-Token", ownerCsrf).body()).as("the owner may")
+                .isEqualTo("{\"received\":64}");
         assertThat(nobody.get("/dashboard").statusCode()).isEqualTo(403);
         // viewing: the viewer page and the DICOMweb endpoints it reads
         record Read(String who, TestBrowser browser, String path) {
@@ -136,6 +171,10 @@ class AccessMatrixHttpTest {
             reads.add(new Read("nobody", nobody, "/view?t=" + t));
             reads.add(new Read("nobody", nobody, "/dicomweb/t/" + t + "/studies"));
         }
+        reads.add(new Read("nobody", nobody, "/upload?t=" + asked));
+        reads.add(new Read("other patient", other, "/upload?t=" + asked));
+        reads.add(new Read("forwardee on another's request", forwardee, "/upload?t=" + asked));
+        reads.add(new Read("owner on a transfer", owner, "/upload?t=" + mine));
         reads.add(new Read("other patient", other, "/view?t=" + mine));
         reads.add(new Read("other patient", other, "/download?t=" + mine));
         reads.add(new Read("forwardee on the source", forwardee, "/download?t=" + mine));
@@ -165,6 +204,14 @@ class AccessMatrixHttpTest {
 
     private Transaction find(String id) {
         return app.injector().getInstance(TransactionStore.class).find(new TransactionId(id)).orElseThrow();
+    }
+
+    private Transaction askForImages() {
+        User admin = app.injector().getInstance(UserStore.class).findByEmail("admin@stee.example.org").orElseThrow();
+        return core.transactions().createRequest(new org.iep.core.transaction.NewRequest(admin.id(),
+                admin.institution(), new PatientDetails("DEMO0001", "STEE", "Jones", "Patricia",
+                        LocalDate.of(1970, 1, 31), Sex.FEMALE, "9434765919", "", PostalAddress.NONE),
+                DemoData.PATIENT, "Please send your CT.", Priority.NORMAL, Optional.empty()), ClientInfo.INTERNAL);
     }
 
     private void sendTo(IndividualRecipient r) {

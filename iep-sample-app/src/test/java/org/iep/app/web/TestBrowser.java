@@ -74,6 +74,18 @@ final class TestBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A raw body (an upload chunk) with extra headers, as the upload script sends it. */
+    HttpResponse<String> postBytes(String path, byte[] body, String... headers) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/octet-stream");
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     Optional<HttpCookie> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
     }

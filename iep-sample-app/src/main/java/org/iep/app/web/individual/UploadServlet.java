@@ -108,6 +108,9 @@ final class UploadServlet extends HttpServlet {
         long offset;
         try {
             offset = Long.parseLong(Optional.ofNullable(req.getParameter("offset")).orElse("-1"));
+            if (offset < 0) {
+                throw new IllegalArgumentException("offset " + offset);
+            }
             access.authorize(session.get(), new TransactionId(t == null ? "" : t), Action.UPLOAD, Visit.client(req));
         } catch (IllegalArgumentException | NullPointerException e) {
             json(resp, 400, "{\"error\":\"bad request\"}");
