@@ -27,7 +27,8 @@ public final class DicomTool {
     /** The built-in commands. Add new subcommands (deid, dir, echoscu, storescu, storescp...) here. */
     public static List<Command> builtins() {
         return List.of(new DumpCommand(), new JsonCommand(), new ValidateCommand(), new DirCommand(),
-                new EchoscuCommand(), new StorescuCommand(), new StorescpCommand(), new DeidCommand());
+                new EchoscuCommand(), new StorescuCommand(), new StorescpCommand(), new DeidCommand(),
+                new FindscuCommand(), new MovescuCommand(), new GetscuCommand());
     }
 
     public static void main(String[] args) {
@@ -60,7 +61,7 @@ public final class DicomTool {
         s.println("usage: DicomTool <command> [arguments]");
         s.println("commands:");
         for (Command c : commands.values()) {
-            s.printf("  %-9s %-22s %s%n", c.name(), c.synopsis(), c.summary());
+            s.printf("  %-9s %-40s %s%n", c.name(), c.synopsis(), c.summary());
         }
         s.println("exit status: 0 all inputs ok, 1 some input invalid, 2 usage error");
     }

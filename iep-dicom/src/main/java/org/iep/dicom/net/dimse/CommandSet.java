@@ -35,11 +35,16 @@ public final class CommandSet {
 
     private final TreeMap<Integer, byte[]> values = new TreeMap<>();
 
-    /** A new command with its command field, message ID (or ID responded to for responses) and data set flag. */
+    /**
+     * A new command with its command field, message ID (the ID responded to for responses and C-CANCEL) and data
+     * set flag.
+     */
     public static CommandSet of(int commandField, int messageId, boolean hasDataSet) {
         CommandSet c = new CommandSet();
         c.setUs(COMMAND_FIELD, commandField);
-        c.setUs((commandField & 0x8000) != 0 ? MESSAGE_ID_RESPONDED : MESSAGE_ID, messageId);
+        // responses and C-CANCEL-RQ name the message they refer to (PS3.7 9.3.2.3)
+        boolean refers = (commandField & 0x8000) != 0 || commandField == C_CANCEL_RQ;
+        c.setUs(refers ? MESSAGE_ID_RESPONDED : MESSAGE_ID, messageId);
         c.setUs(DATA_SET_TYPE, hasDataSet ? 0x0000 : NO_DATA_SET);
         return c;
     }

@@ -1,7 +1,6 @@
 package org.iep.dicom.net.dimse;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -33,13 +32,17 @@ import org.slf4j.LoggerFactory;
 /**
  * A DICOM SCP: accepts associations (TCP or TLS), negotiates per presentation context (storage SOP classes in
  * every offered transfer syntax, the first proposed winning; verification and query in the uncompressed
- * syntaxes), and serves C-ECHO, C-STORE (streamed to the {@link StoreHandler}) and C-FIND. One thread per
+ * syntaxes), and serves C-ECHO, C-STORE (streamed to the {@link StoreHandler}), C-FIND, C-MOVE and C-GET (with
+ * their C-STORE sub-operations; storage contexts are accepted for C-GET when a {@link GetHandler} is set, the
+ * requester taking the SCP role it selected). One thread per
  * association, bounded by {@link ServerConfig#maxAssociations()}.
  */
 public final class DicomServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DicomServer.class);
     private static final List<String> UNCOMPRESSED = List.of(UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
-    static final Set<String> FIND_CLASSES = Set.of("1.2.840.10008.5.1.4.1.2.1.1", "1.2.840.10008.5.1.4.1.2.2.1");
+    static final Set<String> FIND_CLASSES = Set.of(DimseClient.PATIENT_ROOT_FIND, DimseClient.STUDY_ROOT_FIND);
+    static final Set<String> MOVE_CLASSES = Set.of(DimseClient.PATIENT_ROOT_MOVE, DimseClient.STUDY_ROOT_MOVE);
+    static final Set<String> GET_CLASSES = Set.of(DimseClient.PATIENT_ROOT_GET, DimseClient.STUDY_ROOT_GET);
 
     private final ServerConfig config;
     private final ServerSocket server;
@@ -186,10 +189,13 @@ public final class DicomServer implements AutoCloseable {
 
     private PresentationContext answer(PresentationContext pc) {
         String as = pc.abstractSyntax();
-        boolean storage = config.store() != null && !as.equals(UIDs.Verification) && !FIND_CLASSES.contains(as)
-                && DataSets.isStorage(as);
+        boolean queryRetrieve = FIND_CLASSES.contains(as) || MOVE_CLASSES.contains(as) || GET_CLASSES.contains(as);
+        boolean storage = (config.store() != null || config.get() != null) && !as.equals(UIDs.Verification)
+                && !queryRetrieve && DataSets.isStorage(as);
         boolean supported = storage || as.equals(UIDs.Verification)
-                || (config.find() != null && FIND_CLASSES.contains(as));
+                || (config.find() != null && FIND_CLASSES.contains(as))
+                || (config.move() != null && MOVE_CLASSES.contains(as))
+                || (config.get() != null && GET_CLASSES.contains(as));
         if (!supported) {
             return PresentationContext.answered(pc.id(), PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED, null);
         }
@@ -229,6 +235,10 @@ public final class DicomServer implements AutoCloseable {
             }
             PresentationContext pc = a.contexts().get(in.contextId());
             int field = cmd.commandField();
+            if (field == CommandSet.C_CANCEL_RQ) {
+                drainIfData(a, cmd, in.contextId()); // nothing in progress to cancel
+                continue;
+            }
             int msgId = cmd.us(CommandSet.MESSAGE_ID);
             if (msgId < 0) {
                 a.abort();
@@ -239,9 +249,22 @@ public final class DicomServer implements AutoCloseable {
                     drainIfData(a, cmd, in.contextId());
                     respond(a, in.contextId(), CommandSet.C_ECHO_RSP, msgId, UIDs.Verification, Status.SUCCESS);
                 }
-                case CommandSet.C_STORE_RQ -> store(a, in.contextId(), pc, cmd, msgId);
-                case CommandSet.C_FIND_RQ -> find(a, in.contextId(), pc, cmd, msgId);
-                case CommandSet.C_CANCEL_RQ -> drainIfData(a, cmd, in.contextId()); // nothing in progress
+                case CommandSet.C_STORE_RQ -> StoreReceiver.receive(a, in.contextId(), cmd, msgId, config.store(),
+                        config.listener());
+                case CommandSet.C_FIND_RQ, CommandSet.C_MOVE_RQ, CommandSet.C_GET_RQ -> {
+                    if (!serves(field, pc.abstractSyntax())) {
+                        // e.g. a C-FIND on a storage context: answered, never given to a handler
+                        drainIfData(a, cmd, in.contextId());
+                        respond(a, in.contextId(), field | 0x8000, msgId, pc.abstractSyntax(),
+                                Status.SOP_CLASS_NOT_SUPPORTED);
+                    } else if (field == CommandSet.C_FIND_RQ) {
+                        find(a, in.contextId(), pc, cmd, msgId);
+                    } else {
+                        RetrieveService.serve(a, in.contextId(), cmd, msgId,
+                                field == CommandSet.C_MOVE_RQ ? config.move() : config.get(),
+                                field == CommandSet.C_MOVE_RQ, config.options());
+                    }
+                }
                 default -> {
                     drainIfData(a, cmd, in.contextId());
                     respond(a, in.contextId(), field | 0x8000, msgId, pc.abstractSyntax(),
@@ -251,62 +274,13 @@ public final class DicomServer implements AutoCloseable {
         }
     }
 
-    private void store(Association a, int pcId, PresentationContext pc, CommandSet cmd, int msgId) {
-        String sopClass = cmd.string(CommandSet.AFFECTED_SOP_CLASS);
-        String sopInstance = cmd.string(CommandSet.AFFECTED_SOP_INSTANCE);
-        if (!cmd.hasDataSet()) {
-            a.abort();
-            throw CommandSet.malformed("C-STORE-RQ without a data set");
-        }
-        InputStream data = a.dataInput(pcId);
-        String refusal = null;
-        int status = Status.CANNOT_UNDERSTAND;
-        if (!Uids.isValid(sopClass) || !Uids.isValid(sopInstance)) {
-            refusal = "invalid SOP Class or Instance UID '" + Uids.printable(sopInstance) + "'";
-        } else if (!sopClass.equals(pc.abstractSyntax()) || config.store() == null) {
-            refusal = "SOP class does not match the presentation context";
-            status = Status.DATA_SET_DOES_NOT_MATCH;
-        }
-        String remote = a.remoteAddress();
-        if (refusal != null) {
-            drain(data);
-            config.listener().refused(Uids.printable(a.callingAe()), remote, status, refusal);
-            LOG.info("C-STORE from {} refused: {}", remote, refusal);
-            respondStore(a, pcId, msgId, sopClass, sopInstance, status, refusal);
-            return;
-        }
-        StoreRequest rq = new StoreRequest(a.callingAe(), a.calledAe(), remote, sopClass, sopInstance,
-                TransferSyntax.of(pc.transferSyntax()), msgId);
-        StoreHandler.Sink sink;
-        try {
-            sink = config.store().open(rq);
-        } catch (IOException | RuntimeException e) {
-            drain(data);
-            respondStore(a, pcId, msgId, sopClass, sopInstance, Status.OUT_OF_RESOURCES, "cannot store");
-            LOG.warn("storage sink refused an instance: {}", e.toString());
-            return;
-        }
-        boolean done = false;
-        try {
-            sink.receive(data);
-            drain(data);
-            status = sink.commit();
-            done = true;
-        } catch (DicomNetException e) {
-            throw e; // the association is gone: the finally discards
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("storing an instance failed: {}", e.toString());
-            drain(data);
-            status = Status.OUT_OF_RESOURCES;
-        } finally {
-            if (!done) {
-                sink.discard();
-            }
-        }
-        if (Status.isSuccessOrWarning(status)) {
-            config.listener().stored(Uids.printable(a.callingAe()), remote, sopClass);
-        }
-        respondStore(a, pcId, msgId, sopClass, sopInstance, status, null);
+    /** Whether a query/retrieve request fits the context's information model and we have its handler. */
+    private boolean serves(int field, String abstractSyntax) {
+        return switch (field) {
+            case CommandSet.C_FIND_RQ -> config.find() != null && FIND_CLASSES.contains(abstractSyntax);
+            case CommandSet.C_MOVE_RQ -> config.move() != null && MOVE_CLASSES.contains(abstractSyntax);
+            default -> config.get() != null && GET_CLASSES.contains(abstractSyntax);
+        };
     }
 
     private void find(Association a, int pcId, PresentationContext pc, CommandSet cmd, int msgId) {
@@ -359,21 +333,6 @@ public final class DicomServer implements AutoCloseable {
         return c.us(CommandSet.MESSAGE_ID_RESPONDED) == msgId;
     }
 
-    private static void respondStore(Association a, int pcId, int msgId, String sopClass, String sopInstance,
-            int status, String comment) {
-        CommandSet rsp = CommandSet.of(CommandSet.C_STORE_RSP, msgId, false).setUs(CommandSet.STATUS, status);
-        if (Uids.isValid(sopClass)) {
-            rsp.setString(CommandSet.AFFECTED_SOP_CLASS, sopClass);
-        }
-        if (Uids.isValid(sopInstance)) {
-            rsp.setString(CommandSet.AFFECTED_SOP_INSTANCE, sopInstance);
-        }
-        if (comment != null) {
-            rsp.setString(CommandSet.ERROR_COMMENT, comment.length() > 64 ? comment.substring(0, 64) : comment);
-        }
-        a.sendCommand(pcId, rsp.encode());
-    }
-
     private static void respond(Association a, int pcId, int field, int msgId, String sopClass, int status) {
         a.sendCommand(pcId, CommandSet.of(field, msgId, false).setString(CommandSet.AFFECTED_SOP_CLASS, sopClass)
                 .setUs(CommandSet.STATUS, status).encode());
@@ -381,15 +340,7 @@ public final class DicomServer implements AutoCloseable {
 
     private static void drainIfData(Association a, CommandSet cmd, int pcId) {
         if (cmd.hasDataSet()) {
-            drain(a.dataInput(pcId));
-        }
-    }
-
-    private static void drain(InputStream in) {
-        try {
-            in.transferTo(DataSets.OutputStreamNull.INSTANCE);
-        } catch (IOException e) {
-            throw new DicomNetException(org.iep.dicom.DicomErrorCode.NET_IO, "reading a data set failed", e);
+            StoreReceiver.drain(a.dataInput(pcId));
         }
     }
 

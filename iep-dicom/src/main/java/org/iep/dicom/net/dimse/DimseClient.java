@@ -21,11 +21,13 @@ import org.iep.dicom.net.Association;
 import org.iep.dicom.net.NetOptions;
 import org.iep.dicom.net.pdu.Pdu;
 import org.iep.dicom.net.pdu.PresentationContext;
+import org.iep.dicom.net.pdu.RoleSelection;
 import org.iep.dicom.net.pdu.UserInformation;
 
 /**
  * DIMSE-C service user operations on an {@link Association}: C-ECHO, C-STORE of Part 10 files (the data set
- * bytes after the file meta are streamed as they are, never loaded whole), C-FIND with C-CANCEL, C-MOVE.
+ * bytes after the file meta are streamed as they are, never loaded whole), C-FIND, C-MOVE and C-GET (its C-STORE
+ * sub-operations streamed to a {@link StoreHandler}), each with C-CANCEL.
  * One operation at a time. Failure statuses are returned, not thrown; protocol problems throw
  * {@link DicomNetException}.
  */
@@ -35,6 +37,8 @@ public final class DimseClient implements AutoCloseable {
     public static final String STUDY_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.2.2";
     public static final String PATIENT_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.1.1";
     public static final String PATIENT_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.1.2";
+    public static final String STUDY_ROOT_GET = "1.2.840.10008.5.1.4.1.2.2.3";
+    public static final String PATIENT_ROOT_GET = "1.2.840.10008.5.1.4.1.2.1.3";
 
     private final Association association;
     private int nextMessageId = 1;
@@ -46,6 +50,15 @@ public final class DimseClient implements AutoCloseable {
     /** Builds an A-ASSOCIATE-RQ proposing each abstract syntax with its transfer syntaxes (odd IDs from 1). */
     public static Pdu.AssociateRq request(String callingAe, String calledAe, List<List<String>> contexts,
             NetOptions options) {
+        return request(callingAe, calledAe, contexts, List.of(), options);
+    }
+
+    /**
+     * As {@link #request(String, String, List, NetOptions)} with SCP/SCU role selection items, e.g. the SCP role
+     * for storage SOP classes whose instances a C-GET will bring back on this association.
+     */
+    public static Pdu.AssociateRq request(String callingAe, String calledAe, List<List<String>> contexts,
+            List<RoleSelection> roles, NetOptions options) {
         List<PresentationContext> pcs = new ArrayList<>();
         int id = 1;
         for (List<String> c : contexts) {
@@ -56,14 +69,38 @@ public final class DimseClient implements AutoCloseable {
             id += 2;
         }
         return new Pdu.AssociateRq(calledAe, callingAe, Pdu.APPLICATION_CONTEXT, pcs,
-                UserInformation.basic(options.maxPduReceive(), UIDs.IEPImplementationClassUID,
-                        UIDs.IEPImplementationVersionName));
+                new UserInformation(options.maxPduReceive(), UIDs.IEPImplementationClassUID,
+                        UIDs.IEPImplementationVersionName, -1, -1, roles, null, null));
     }
 
     /** Connects proposing the given contexts (each list: abstract syntax then transfer syntaxes). */
     public static DimseClient connect(String host, int port, String callingAe, String calledAe,
             List<List<String>> contexts, NetOptions options) {
         return new DimseClient(Association.connect(host, port, request(callingAe, calledAe, contexts, options), options));
+    }
+
+    /**
+     * Connects for C-GET: the query/retrieve contexts plus one context per storage SOP class (each proposing the
+     * given transfer syntaxes) with the SCP role selected, so the peer can send the instances back.
+     */
+    public static DimseClient connectForGet(String host, int port, String callingAe, String calledAe,
+            List<String> retrieveClasses, List<String> storageClasses, List<String> storageSyntaxes,
+            NetOptions options) {
+        List<List<String>> contexts = new ArrayList<>();
+        List<RoleSelection> roles = new ArrayList<>();
+        for (String c : retrieveClasses) {
+            List<String> pc = new ArrayList<>(List.of(c));
+            pc.addAll(UNCOMPRESSED);
+            contexts.add(pc);
+        }
+        for (String c : storageClasses) {
+            List<String> pc = new ArrayList<>(List.of(c));
+            pc.addAll(storageSyntaxes);
+            contexts.add(pc);
+            roles.add(new RoleSelection(c, false, true));
+        }
+        return new DimseClient(Association.connect(host, port, request(callingAe, calledAe, contexts, roles,
+                options), options));
     }
 
     public Association association() {
@@ -121,13 +158,32 @@ public final class DimseClient implements AutoCloseable {
 
     /** C-STORE of a prepared file in its own transfer syntax; returns the status. */
     public int store(Prepared p) {
+        return store(p, null, -1);
+    }
+
+    /**
+     * C-STORE as a C-MOVE sub-operation: with the Move Originator AE title and message ID (omitted when null / -1).
+     */
+    public int store(Prepared p, String moveOriginatorAe, int moveOriginatorId) {
         PresentationContext pc = require(p.sopClass(), List.of(p.transferSyntax().uid()));
         int id = nextMessageId++;
-        association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_STORE_RQ, id, true)
+        sendStore(association, pc.id(), p, id, moveOriginatorAe, moveOriginatorId);
+        return response(id, CommandSet.C_STORE_RSP, pc.id()).status();
+    }
+
+    /** Sends a C-STORE-RQ and the file's data set bytes as they are on disk (padded to even length). */
+    static void sendStore(Association association, int pcId, Prepared p, int id, String originatorAe,
+            int originatorId) {
+        CommandSet rq = CommandSet.of(CommandSet.C_STORE_RQ, id, true)
                 .setString(CommandSet.AFFECTED_SOP_CLASS, p.sopClass()).setUs(CommandSet.PRIORITY, 0)
-                .setString(CommandSet.AFFECTED_SOP_INSTANCE, p.sopInstance()).encode());
+                .setString(CommandSet.AFFECTED_SOP_INSTANCE, p.sopInstance());
+        if (originatorAe != null) {
+            rq.setString(CommandSet.MOVE_ORIGINATOR_AE, originatorAe).setUs(CommandSet.MOVE_ORIGINATOR_ID,
+                    originatorId);
+        }
+        association.sendCommand(pcId, rq.encode());
         try (InputStream in = new BufferedInputStream(Files.newInputStream(p.file()), 65536);
-                OutputStream out = association.dataOutput(pc.id())) {
+                OutputStream out = association.dataOutput(pcId)) {
             in.skipNBytes(p.dataSetOffset());
             long sent = in.transferTo(out);
             if ((sent & 1) == 1) {
@@ -139,7 +195,6 @@ public final class DimseClient implements AutoCloseable {
             throw new DicomNetException(DicomErrorCode.NET_IO, "sending " + p.file().getFileName() + " failed: "
                     + e.getMessage(), e);
         }
-        return response(id, CommandSet.C_STORE_RSP, pc.id()).status();
     }
 
     /**
@@ -171,27 +226,88 @@ public final class DimseClient implements AutoCloseable {
     public record RetrieveResult(int status, int completed, int failed, int warning) {
     }
 
+    /** A pending C-MOVE / C-GET response: sub-operation counters (-1 when the peer left one out). */
+    public record Progress(int status, int remaining, int completed, int failed, int warning) {
+    }
+
     /** C-MOVE to a destination AE title; pending responses are passed to {@code progress}. */
     public RetrieveResult move(String sopClass, String destination, Attributes keys,
             java.util.function.Consumer<RetrieveResult> progress) {
+        return moveCancellable(sopClass, destination, keys, p -> {
+            progress.accept(new RetrieveResult(p.status(), p.completed(), p.failed(), p.warning()));
+            return true;
+        });
+    }
+
+    /**
+     * C-MOVE to a destination AE title; each pending response goes to {@code keepGoing}, and when it returns
+     * false a C-CANCEL is sent (the peer then ends with status Cancel, FE00, or completes first).
+     */
+    public RetrieveResult moveCancellable(String sopClass, String destination, Attributes keys,
+            Predicate<Progress> keepGoing) {
         PresentationContext pc = require(sopClass, List.of());
-        TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
         int id = nextMessageId++;
         association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_MOVE_RQ, id, true)
                 .setString(CommandSet.AFFECTED_SOP_CLASS, sopClass).setUs(CommandSet.PRIORITY, 0)
                 .setString(CommandSet.MOVE_DESTINATION, destination).encode());
-        sendDataSet(pc.id(), keys, ts);
+        sendDataSet(pc.id(), keys, TransferSyntax.of(pc.transferSyntax()));
+        return retrieveResponses(pc, id, CommandSet.C_MOVE_RSP, null, keepGoing);
+    }
+
+    /**
+     * C-GET: the peer sends the matching instances back on this association as C-STORE sub-operations, each
+     * streamed into {@code sink} (the association must have been made with {@link #connectForGet}). Pending
+     * responses go to {@code keepGoing}; false sends a C-CANCEL. Returns the final status and counters.
+     */
+    public RetrieveResult get(String sopClass, Attributes keys, StoreHandler sink, Predicate<Progress> keepGoing) {
+        PresentationContext pc = require(sopClass, List.of());
+        int id = nextMessageId++;
+        association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_GET_RQ, id, true)
+                .setString(CommandSet.AFFECTED_SOP_CLASS, sopClass).setUs(CommandSet.PRIORITY, 0).encode());
+        sendDataSet(pc.id(), keys, TransferSyntax.of(pc.transferSyntax()));
+        return retrieveResponses(pc, id, CommandSet.C_GET_RSP, sink, keepGoing);
+    }
+
+    private RetrieveResult retrieveResponses(PresentationContext pc, int id, int field, StoreHandler sink,
+            Predicate<Progress> keepGoing) {
+        TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
+        boolean cancelled = false;
         while (true) {
-            CommandSet rsp = response(id, CommandSet.C_MOVE_RSP, pc.id(), true);
-            if (rsp.hasDataSet()) {
+            Association.Incoming in = association.readCommand();
+            if (in == null) {
+                association.answerRelease();
+                throw new DicomNetException(DicomErrorCode.NET_ABORTED, "the peer released during a retrieve");
+            }
+            CommandSet c = CommandSet.decode(in.command());
+            if (sink != null && c.commandField() == CommandSet.C_STORE_RQ) {
+                int subId = c.us(CommandSet.MESSAGE_ID);
+                if (subId < 0) {
+                    association.abort();
+                    throw CommandSet.malformed("C-STORE-RQ without Message ID (0000,0110)");
+                }
+                StoreReceiver.receive(association, in.contextId(), c, subId, sink, NetListener.NONE);
+                continue;
+            }
+            if (c.commandField() != field || c.us(CommandSet.MESSAGE_ID_RESPONDED) != id || in.contextId() != pc.id()
+                    || !c.contains(CommandSet.STATUS)) {
+                association.abort();
+                throw CommandSet.malformed("unexpected response (command 0x" + Integer.toHexString(c.commandField())
+                        + ")");
+            }
+            if (c.hasDataSet()) {
                 DataSets.read(association.dataInput(pc.id()), ts); // failed SOP instance list: counted, not kept
             }
-            RetrieveResult r = new RetrieveResult(rsp.status(), rsp.us(CommandSet.COMPLETED), rsp.us(CommandSet.FAILED),
-                    rsp.us(CommandSet.WARNING));
-            if (!Status.isPending(r.status())) {
-                return r;
+            int status = c.status();
+            if (!Status.isPending(status)) {
+                return new RetrieveResult(status, c.us(CommandSet.COMPLETED), c.us(CommandSet.FAILED),
+                        c.us(CommandSet.WARNING));
             }
-            progress.accept(r);
+            Progress p = new Progress(status, c.us(CommandSet.REMAINING), c.us(CommandSet.COMPLETED),
+                    c.us(CommandSet.FAILED), c.us(CommandSet.WARNING));
+            if (!cancelled && !keepGoing.test(p)) {
+                cancelled = true;
+                association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_CANCEL_RQ, id, false).encode());
+            }
         }
     }
 

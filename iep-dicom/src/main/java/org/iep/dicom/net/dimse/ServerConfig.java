@@ -13,9 +13,18 @@ import org.iep.dicom.net.NetOptions;
  * @param store the storage sink, or null to refuse storage SOP classes
  * @param find the C-FIND handler, or null
  * @param listener audit events
+ * @param move the C-MOVE handler (files and destinations), or null
+ * @param get the C-GET handler, or null; with it storage contexts are accepted for C-GET sub-operations
  */
 public record ServerConfig(String aeTitle, BiPredicate<String, String> peerAllowed, int maxAssociations,
-        NetOptions options, StoreHandler store, FindHandler find, NetListener listener) {
+        NetOptions options, StoreHandler store, FindHandler find, NetListener listener, MoveHandler move,
+        GetHandler get) {
+    /** Without retrieve services. */
+    public ServerConfig(String aeTitle, BiPredicate<String, String> peerAllowed, int maxAssociations,
+            NetOptions options, StoreHandler store, FindHandler find, NetListener listener) {
+        this(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, null, null);
+    }
+
     public ServerConfig {
         Objects.requireNonNull(peerAllowed);
         Objects.requireNonNull(options);
@@ -31,22 +40,30 @@ public record ServerConfig(String aeTitle, BiPredicate<String, String> peerAllow
     }
 
     public ServerConfig withOptions(NetOptions o) {
-        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, o, store, find, listener);
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, o, store, find, listener, move, get);
     }
 
     public ServerConfig withFind(FindHandler f) {
-        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, f, listener);
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, f, listener, move, get);
     }
 
     public ServerConfig withListener(NetListener l) {
-        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, l);
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, l, move, get);
     }
 
     public ServerConfig withMaxAssociations(int n) {
-        return new ServerConfig(aeTitle, peerAllowed, n, options, store, find, listener);
+        return new ServerConfig(aeTitle, peerAllowed, n, options, store, find, listener, move, get);
+    }
+
+    public ServerConfig withMove(MoveHandler m) {
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, m, get);
+    }
+
+    public ServerConfig withGet(GetHandler g) {
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, g);
     }
 
     public ServerConfig withPeerAllowed(BiPredicate<String, String> p) {
-        return new ServerConfig(aeTitle, p, maxAssociations, options, store, find, listener);
+        return new ServerConfig(aeTitle, p, maxAssociations, options, store, find, listener, move, get);
     }
 }
