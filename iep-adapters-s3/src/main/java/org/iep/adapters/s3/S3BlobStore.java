@@ -46,14 +46,15 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * {@link BlobStore} on an S3-compatible object store. A blob lives in the object {@code <prefix>/b/<key>/=} with its
- * SHA-256 in the object's metadata: the trailing {@code /=} keeps a key that is also a prefix of others (the port allows
- * {@code a/b} beside {@code a/b/c}) from clashing as file and directory on stores with a file-system backend (MinIO
- * in FS mode, S3Proxy), and makes a segment-bounded prefix a plain S3 prefix. A blob up to one part is sent in one PUT with its Content-MD5, so the store checks it on
- * receipt; a larger one streams as a multipart upload (one part in memory at a time) to a staging key under
- * {@code <prefix>/s/}, each part with its Content-MD5, and only then is copied in one server-side request to its
- * final key with the SHA-256 computed on the way — the moment it becomes visible, whole. Any failure aborts the upload
- * and deletes the staging object, so nothing partial is ever visible. Thread-safe.
+ * {@link BlobStore} on an S3-compatible object store. A blob lives in the object {@code <prefix>/b/<key>/=} with
+ * its SHA-256 in the object's metadata: the trailing {@code /=} keeps a key that is also a prefix of others (the port
+ * allows {@code a/b} beside {@code a/b/c}) from clashing as file and directory on stores with a file-system backend
+ * (MinIO in FS mode, S3Proxy), and makes a segment-bounded prefix a plain S3 prefix. A blob up to one part is sent in
+ * one PUT with its Content-MD5, so the store checks it on receipt; a larger one streams as a multipart upload (a
+ * part or two in memory at a time) to a staging key under {@code <prefix>/s/}, each part with its Content-MD5, and
+ * only then is copied in one server-side request to its final key with the SHA-256 computed on the way — the moment
+ * it becomes visible, whole. Any failure aborts the upload and deletes the staging object, so nothing partial is ever
+ * visible. Thread-safe.
  */
 public final class S3BlobStore implements BlobStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(S3BlobStore.class);
@@ -306,23 +307,10 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public int sweep(Duration olderThan) {
         Instant cutoff = Instant.now().minus(olderThan);
         int removed = 0;
-        String keyMarker = null;
-        String idMarker = null;
-        do {
-            String km = keyMarker;
-            String im = idMarker;
-            var page = call(() -> s3.listMultipartUploads(r -> r.bucket(config.bucket()).prefix(root)
-                    .keyMarker(km).uploadIdMarker(im)), "listing unfinished uploads");
-            for (MultipartUpload u : page.uploads()) {
-                if (u.initiated().isBefore(cutoff)) {
-                    call(() -> s3.abortMultipartUpload(r -> r.bucket(config.bucket()).key(u.key())
-                            .uploadId(u.uploadId())), "aborting a stale upload");
-                    removed++;
-                }
-            }
-            keyMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextKeyMarker() : null;
-            idMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextUploadIdMarker() : null;
-        } while (keyMarker != null);
+        // only IEP's own areas: with an empty prefix the bucket may hold other applications' uploads
+        for (String area : List.of(blobs, staging)) {
+            removed += abortStale(area, cutoff);
+        }
         List<ObjectIdentifier> stale = new ArrayList<>();
         for (S3Object o : call(() -> s3.listObjectsV2Paginator(r -> r.bucket(config.bucket()).prefix(staging))
                 .contents(), "listing staging objects")) {
@@ -336,6 +324,28 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                     .quiet(true).build())), "deleting staging objects");
         }
         return removed + stale.size();
+    }
+
+    private int abortStale(String area, Instant cutoff) {
+        int removed = 0;
+        String keyMarker = null;
+        String idMarker = null;
+        do {
+            String km = keyMarker;
+            String im = idMarker;
+            var page = call(() -> s3.listMultipartUploads(r -> r.bucket(config.bucket()).prefix(area)
+                    .keyMarker(km).uploadIdMarker(im)), "listing unfinished uploads");
+            for (MultipartUpload u : page.uploads()) {
+                if (u.initiated().isBefore(cutoff)) {
+                    call(() -> s3.abortMultipartUpload(r -> r.bucket(config.bucket()).key(u.key())
+                            .uploadId(u.uploadId())), "aborting a stale upload");
+                    removed++;
+                }
+            }
+            keyMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextKeyMarker() : null;
+            idMarker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextUploadIdMarker() : null;
+        } while (keyMarker != null);
+        return removed;
     }
 
     private PutObjectRequest.Builder encrypt(PutObjectRequest.Builder r) {

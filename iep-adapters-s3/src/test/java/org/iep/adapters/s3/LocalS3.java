@@ -44,7 +44,7 @@ final class LocalS3 implements AutoCloseable {
         }
     }
 
-    private software.amazon.awssdk.services.s3.S3Client client() {
+    software.amazon.awssdk.services.s3.S3Client client() {
         return software.amazon.awssdk.services.s3.S3Client.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1).forcePathStyle(true)

@@ -63,8 +63,12 @@ class S3CrashTest {
                     + " before the sweep%n", visibleWhole, 20 - visibleWhole, unfinished, staged);
             assertThat(unfinished + staged).as("some kills landed mid-upload (else the test proves nothing)")
                     .isPositive();
+            try (var other = s3.client()) {
+                // another application's unfinished upload in the same bucket is not IEP's to abort
+                other.createMultipartUpload(r -> r.bucket(bucket).key("other-app/upload"));
+            }
             store.sweep(Duration.ZERO);
-            assertThat(s3.unfinishedUploads(bucket)).as("unfinished uploads after the sweep").isZero();
+            assertThat(s3.unfinishedUploads(bucket)).as("only the other application's upload is left").isEqualTo(1);
             assertThat(s3.objectKeys(bucket)).as("only whole blobs remain").allMatch(k -> k.startsWith("b/"))
                     .hasSize(visibleWhole);
         }
