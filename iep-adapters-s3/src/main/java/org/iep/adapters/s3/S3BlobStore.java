@@ -429,7 +429,26 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             return new S3Exception(S3ErrorCode.UNAVAILABLE, what + " failed (HTTP " + status + " " + code + ")",
                     status >= 500 || status == 429, e);
         }
+        if (refusesOurCredentials()) {
+            return new S3Exception(S3ErrorCode.ACCESS_DENIED, what + ": access denied (the store dropped the"
+                    + " request; a bucket check with the same credentials is refused)", false, e);
+        }
         return new S3Exception(S3ErrorCode.UNAVAILABLE, what + " failed: " + e.getMessage(), true, e);
+    }
+
+    /**
+     * A store may answer 403 before reading a request's body and close the connection, so the client sees a reset
+     * instead of the refusal. One HEAD of the bucket tells a credentials problem (not worth retrying) from an outage.
+     */
+    private boolean refusesOurCredentials() {
+        try {
+            s3.headBucket(b -> b.bucket(config.bucket()));
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception probe) {
+            return probe.statusCode() == 403 || probe.statusCode() == 401;
+        } catch (SdkException probe) {
+            return false;
+        }
     }
 
     private static String md5(byte[] bytes) {
