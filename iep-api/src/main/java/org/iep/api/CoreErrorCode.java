@@ -33,7 +33,9 @@ public enum CoreErrorCode implements ErrorCode {
     INGEST_CLOSED(1903, "The transaction takes no more images in its current status"),
     UPLOAD_REFUSED(1910, "Files of the upload were refused; each is listed with its reason and nothing was stored"),
     UPLOAD_OFFSET_MISMATCH(1911, "The chunk does not continue the file where its received bytes end; resume there"),
-    UPLOAD_UNKNOWN(1912, "The upload session does not exist, belongs to another transaction or was confirmed");
+    UPLOAD_UNKNOWN(1912, "The upload session does not exist, belongs to another transaction or was confirmed"),
+    DIRECT_ROUTE_REFUSED(1920, "The called AE title is no direct route for this sending node"),
+    DIRECT_ROUTE_INVALID(1921, "A direct route names an unknown institution or node, or a node that refuses the sender");
 
     private final int number;
     private final String summary;

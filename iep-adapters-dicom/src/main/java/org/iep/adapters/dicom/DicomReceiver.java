@@ -3,7 +3,9 @@ package org.iep.adapters.dicom;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.Optional;
 import org.iep.core.audit.Auditor;
+import org.iep.core.direct.DirectRouting;
 import org.iep.core.ingest.Ingest;
 import org.iep.dicom.DicomException;
 import org.iep.dicom.net.NetOptions;
@@ -25,12 +27,22 @@ public final class DicomReceiver implements AutoCloseable {
 
     /** Starts listening; {@link #close()} stops. */
     public static DicomReceiver start(ReceiverConfig config, Ingest ingest, InboundRoutes routes, Auditor auditor) {
+        return start(config, ingest, routes, Optional.empty(), auditor);
+    }
+
+    /**
+     * Starts listening with direct routes besides {@code routes}: what a configured node pushes under a called AE
+     * title of {@code direct} (and no retrieve claims) goes into that route's transaction for its patient.
+     */
+    public static DicomReceiver start(ReceiverConfig config, Ingest ingest, InboundRoutes routes,
+                                      Optional<DirectRouting> direct, Auditor auditor) {
+        Objects.requireNonNull(direct, "direct");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(auditor, "auditor");
         PeerCheck peers = new PeerCheck(config.peers(), auditor);
         ServerConfig sc = new ServerConfig(null, peers::allowed, config.maxAssociations(), NetOptions.defaults(),
-                new IngestingStoreHandler(ingest, routes, peers, auditor), null, new AuditingNetListener(auditor));
+                new IngestingStoreHandler(ingest, routes, direct, peers, auditor), null, new AuditingNetListener(auditor));
         try {
             return new DicomReceiver(DicomServer.start(sc, InetAddress.getByName(config.bindAddress()),
                     config.port()));

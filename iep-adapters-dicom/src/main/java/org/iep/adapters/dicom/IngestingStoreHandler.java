@@ -7,15 +7,16 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import org.iep.api.AccessDeniedException;
 import org.iep.api.ConflictException;
 import org.iep.api.IepException;
 import org.iep.api.InvalidInputException;
 import org.iep.api.NotFoundException;
 import org.iep.api.audit.Outcome;
 import org.iep.api.directory.Node;
-import org.iep.api.transaction.TransactionId;
 import org.iep.core.audit.Auditor;
 import org.iep.core.audit.ClientInfo;
+import org.iep.core.direct.DirectRouting;
 import org.iep.core.ingest.Ingest;
 import org.iep.core.ingest.IngestSource;
 import org.iep.dicom.data.Attributes;
@@ -38,21 +39,33 @@ final class IngestingStoreHandler implements StoreHandler {
 
     private final Ingest ingest;
     private final InboundRoutes routes;
+    private final Optional<DirectRouting> direct;
     private final PeerCheck peers;
     private final Auditor auditor;
 
-    IngestingStoreHandler(Ingest ingest, InboundRoutes routes, PeerCheck peers, Auditor auditor) {
+    IngestingStoreHandler(Ingest ingest, InboundRoutes routes, Optional<DirectRouting> direct, PeerCheck peers,
+                          Auditor auditor) {
         this.ingest = ingest;
         this.routes = routes;
+        this.direct = direct;
         this.peers = peers;
         this.auditor = auditor;
+    }
+
+    /** Where one instance goes: a retrieve's transaction, or a direct route that picks it by patient. */
+    @FunctionalInterface
+    private interface Destination {
+        void ingest(InputStream part10, IngestSource source);
     }
 
     @Override
     public Sink open(StoreRequest rq) {
         String ip = ip(rq.remoteAddress());
-        Optional<TransactionId> target = peers.find(rq.callingAe(), ip)
-                .flatMap(sender -> routes.transactionFor(rq.calledAe(), sender));
+        Optional<Node> sender = peers.find(rq.callingAe(), ip);
+        Optional<Destination> target = sender.flatMap(s -> routes.transactionFor(rq.calledAe(), s))
+                .<Destination>map(id -> (in, src) -> ingest.ingest(id, in, src))
+                .or(() -> sender.filter(s -> direct.map(d -> d.isRoute(rq.calledAe())).orElse(false))
+                        .map(s -> (in, src) -> direct.get().receive(rq.calledAe(), s, in, src)));
         if (target.isEmpty()) {
             auditor.record(PeerCheck.LISTENER, "dicom.store", Outcome.DENIED, new ClientInfo(ip), "called AE '"
                     + Uids.printable(rq.calledAe()) + "' routes nowhere for '" + Uids.printable(rq.callingAe()) + "'");
@@ -66,8 +79,7 @@ final class IngestingStoreHandler implements StoreHandler {
             @Override
             public void receive(InputStream dataSet) throws IOException {
                 try {
-                    ingest.ingest(target.get(), new SequenceInputStream(new ByteArrayInputStream(header), dataSet),
-                            source);
+                    target.get().ingest(new SequenceInputStream(new ByteArrayInputStream(header), dataSet), source);
                     status = Status.SUCCESS;
                 } catch (IepException e) {
                     status = statusOf(e);
@@ -93,6 +105,9 @@ final class IngestingStoreHandler implements StoreHandler {
     static int statusOf(IepException e) {
         if (e instanceof InvalidInputException) {
             return Status.CANNOT_UNDERSTAND;
+        }
+        if (e instanceof AccessDeniedException) {
+            return NOT_AUTHORIZED;
         }
         if (e instanceof ConflictException || e instanceof NotFoundException) {
             return Status.DATA_SET_DOES_NOT_MATCH;

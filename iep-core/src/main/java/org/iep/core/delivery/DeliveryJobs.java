@@ -15,8 +15,9 @@ import org.iep.core.transaction.TransactionListener;
 
 /**
  * Puts one delivery job per transaction on the queue, at the transaction's priority. Registered as a
- * {@link TransactionListener}, it enqueues every new TRANSFER and DIRECT_ROUTING (forwards and requests carry no
- * delivery), and again when a FAILED one is sent back to work. Job IDs derive from the transaction, so a repeated
+ * {@link TransactionListener}, it enqueues every new TRANSFER (forwards and requests carry no delivery), a
+ * DIRECT_ROUTING when its images are complete and asked for (DOWNLOAD_REQUEST; before that there is nothing to
+ * send), and again when a FAILED one is sent back to work. Job IDs derive from the transaction, so a repeated
  * event enqueues nothing new. Thread-safe.
  */
 public final class DeliveryJobs implements TransactionListener {
@@ -39,7 +40,7 @@ public final class DeliveryJobs implements TransactionListener {
 
     @Override
     public void created(Transaction t) {
-        if (t.type() == TransactionType.TRANSFER || t.type() == TransactionType.DIRECT_ROUTING) {
+        if (t.type() == TransactionType.TRANSFER) {
             enqueue(t);
         }
     }
@@ -47,6 +48,11 @@ public final class DeliveryJobs implements TransactionListener {
     /** A failed transaction sent back to work gets a fresh job; the dead one stays for review. */
     @Override
     public void statusChanged(Transaction before, Transaction after) {
+        if (after.type() == TransactionType.DIRECT_ROUTING && after.status() == TransactionStatus.DOWNLOAD_REQUEST
+                && before.status() != TransactionStatus.FAILED) {
+            enqueue(after);
+            return;
+        }
         if (before.status() == TransactionStatus.FAILED && RETRY_TO.contains(after.status())) {
             queue.enqueue(Job.of(retryJobId(after), DeliveryLanes.KIND, after.priority(), clock.instant(),
                     after.id().value()));

@@ -26,6 +26,7 @@ import org.iep.api.transaction.Priority;
 import org.iep.api.transaction.StudyEntry;
 import org.iep.api.transaction.Transaction;
 import org.iep.api.transaction.TransactionId;
+import org.iep.api.transaction.TransactionStatus;
 import org.iep.api.transaction.TransactionType;
 import org.iep.core.audit.Auditor;
 import org.iep.core.audit.ClientInfo;
@@ -108,6 +109,31 @@ final class Creation {
                 .priority(cmd.priority()).messages(firstMessage(user, cmd.message(), now))
                 .expires(now.plus(policy.requestWithoutDetailsCancelAfter())).requiredBy(cmd.requiredBy()).build();
         return insert(t, user, origin, client);
+    }
+
+    /**
+     * A DIRECT_ROUTING transaction of {@code source}, created by the DICOM listener when a node of that
+     * institution pushes a patient's images under a direct route; it takes images at once (UPLOADING).
+     */
+    Transaction direct(InstitutionId source, InstitutionRecipient to, Priority priority, Patient patient, Party by,
+                       ClientInfo client) {
+        Institution origin = institution(source);
+        Instant now = clock.instant();
+        Problems p = new Problems();
+        Recipient recipient = validation.recipient(p, to, origin.id());
+        p.check(priority != null, "priority", "is required");
+        p.throwIfAny();
+        Transaction t = new Transaction.Builder().id(new TransactionId(ids.newId())).tracking(tracking.next(origin))
+                .type(TransactionType.DIRECT_ROUTING).sender(by).origin(origin.id()).recipient(recipient)
+                .destination(destination(recipient, origin.id(), now)).patient(patient).priority(priority)
+                .status(TransactionStatus.UPLOADING).created(now).updated(now)
+                .expires(now.plus(origin.policies().packageAvailability())).build();
+        Transaction stored = commits.commit(TransactionChanges.insert(t)).get(0);
+        auditor.record(by, "transaction.create", stored, Outcome.SUCCESS, client, "type=" + stored.type()
+                + " tracking=" + stored.tracking() + " priority=" + stored.priority());
+        commits.created(stored);
+        notifyRecipient(stored, origin);
+        return stored;
     }
 
     User actingUser(UserId actor, InstitutionId actingFor, Role... roles) {

@@ -4,6 +4,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.iep.api.patient.Patient;
+import org.iep.api.transaction.Priority;
+import org.iep.api.recipient.InstitutionRecipient;
+import org.iep.api.directory.InstitutionId;
 import org.iep.api.directory.UserId;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.api.spi.NodeStore;
@@ -59,6 +63,18 @@ public final class Transactions {
     public Transaction createRequest(NewRequest cmd, ClientInfo client) {
         Objects.requireNonNull(cmd, "cmd");
         return denials.audited(cmd.actor(), "transaction.create", null, client, () -> creation.request(cmd, client));
+    }
+
+    /**
+     * A new DIRECT_ROUTING transaction (status UPLOADING) of {@code source} to {@code to}, for images a node of
+     * {@code source} pushes; {@code by} is the component that received them. Invalid recipients are refused with
+     * every problem listed, nothing created.
+     */
+    public Transaction createDirect(InstitutionId source, InstitutionRecipient to, Priority priority, Patient patient,
+                                    Party by, ClientInfo client) {
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(by, "by");
+        return creation.direct(source, to, priority, patient, by, client);
     }
 
     /** Answers a request addressed to the user's institution with a linked transfer back to the requester. */

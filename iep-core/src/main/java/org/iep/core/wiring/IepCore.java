@@ -2,6 +2,10 @@ package org.iep.core.wiring;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BiFunction;
+import org.iep.core.direct.DirectRoute;
+import org.iep.core.direct.DirectRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -90,6 +94,7 @@ public final class IepCore {
     private final Reports reports;
     private final Images images;
     private final Packager packager;
+    private final BiFunction<List<DirectRoute>, Duration, DirectRouting> directRouting;
 
     private IepCore(Builder b) {
         Ports p = b.ports;
@@ -145,6 +150,8 @@ public final class IepCore {
         images = new Images(p.instances(), p.blobs(), individualAccess, transactions, staffAccess, auditor);
         uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS,
                 p.directory(), outbox);
+        directRouting = (routes, stableAge) -> new DirectRouting(routes, transactions, p.transactions(),
+                p.directory(), p.nodes(), ingest, auditor, clock, stableAge);
     }
 
     public static Builder builder() {
@@ -177,6 +184,14 @@ public final class IepCore {
     public Reports reports() { return reports; }
     public Images images() { return images; }
     public Packager packager() { return packager; }
+
+    /**
+     * Direct routing over this core for the deployment's routes (its configuration, validated here: every problem
+     * at once); run its {@link DirectRouting#closeStable} periodically.
+     */
+    public DirectRouting directRouting(List<DirectRoute> routes, Duration stableAge) {
+        return directRouting.apply(routes, stableAge);
+    }
 
     /** Collects the ports and settings; {@link #build()} reports everything missing or invalid at once. */
     public static final class Builder {

@@ -31,12 +31,19 @@ final class DataSetParser {
     private final ElementDictionary dict = ElementDictionary.standard();
     /** Set when the top level stopped before (7FE0,0010): its header. */
     private PixelDataHeader pixelHeader;
+    /** When non-zero, the top level stops at the first tag at or above this one (its tag is consumed). */
+    private final int stopAtTag;
 
     DataSetParser(DicomInput in, ReadOptions options, boolean stopAtPixelData) {
+        this(in, options, stopAtPixelData, 0);
+    }
+
+    DataSetParser(DicomInput in, ReadOptions options, boolean stopAtPixelData, int stopAtTag) {
         this.in = in;
         this.maxDepth = options.maxDepth();
         this.lenient = options.clampOverrunningContainers();
         this.stopAtPixelData = stopAtPixelData;
+        this.stopAtTag = stopAtTag;
     }
 
     PixelDataHeader pixelHeader() {
@@ -73,6 +80,9 @@ final class DataSetParser {
             }
             if (Tag.group(tag) == 0xFFFE) {
                 throw new DicomParseException(start, "unexpected " + Tag.format(tag) + " in a data set");
+            }
+            if (top && stopAtTag != 0 && Integer.compareUnsigned(tag, stopAtTag) >= 0) {
+                break;
             }
             if (top && tag == Tags.PixelData && stopAtPixelData) {
                 readPixelHeader(tag, explicit, start);

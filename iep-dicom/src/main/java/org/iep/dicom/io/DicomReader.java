@@ -174,11 +174,26 @@ public final class DicomReader implements AutoCloseable {
         return new DicomFile(meta, dataSet, ts, pixel);
     }
 
+    /**
+     * Reads the meta and the top-level elements whose tags are below {@code tag} (e.g. 0x00110000 for everything
+     * up to the Patient module), for a quick look at an instance's identity without reading it all. The stream is
+     * left inside the next element's header, so the reader cannot continue; read a fresh copy to ingest it.
+     */
+    public DicomFile readUntil(int tag) {
+        start(true, tag);
+        parser.readDataSet(dataSet, -1, 0, ts.explicitVr());
+        return new DicomFile(meta, dataSet, ts, null);
+    }
+
     private void start(boolean stopAtPixelData) {
+        start(stopAtPixelData, 0);
+    }
+
+    private void start(boolean stopAtPixelData, int stopAtTag) {
         if (parser != null) {
             throw new IllegalStateException("a DicomReader reads its stream once");
         }
-        parser = new DataSetParser(in, options, stopAtPixelData);
+        parser = new DataSetParser(in, options, stopAtPixelData, stopAtTag);
         meta = new Attributes();
         dataSet = new Attributes();
         byte[] head = in.peek(PREAMBLE + 4);

@@ -36,6 +36,44 @@ class StreamingReadTest {
     }
 
     @Test
+    void readsUpToATagAndNoFurther() throws Exception {
+        byte[] file = Files.readAllBytes(Corpus.file("MR_small.dcm"));
+        CountingInput counted = new CountingInput(file);
+        try (DicomReader r = DicomReader.open(counted)) {
+            DicomFile head = r.readUntil(0x00110000);
+            assertThat(head.dataSet().getString(Tags.PatientID)).isEqualTo("4MR1");
+            assertThat(head.dataSet().contains(Tags.StudyInstanceUID)).isFalse();
+            assertThat(head.dataSet().contains(Tags.PixelData)).isFalse();
+            assertThat(head.fileMeta().getString(Tags.TransferSyntaxUID)).isNotEmpty();
+        }
+        // the Patient module ends long before the pixel data: the look stayed in the first part of the file
+        assertThat(counted.highest).isLessThan(file.length / 2);
+    }
+
+    /** Remembers how far the reader got. */
+    private static final class CountingInput extends java.io.ByteArrayInputStream {
+        int highest;
+
+        CountingInput(byte[] b) {
+            super(b);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            int n = super.read(b, off, Math.min(len, 512));
+            highest = pos;
+            return n;
+        }
+
+        @Override
+        public synchronized int read() {
+            int c = super.read();
+            highest = pos;
+            return c;
+        }
+    }
+
+    @Test
     void pixelDataPositionPointsAtTheValueInTheFile() throws Exception {
         byte[] file = Files.readAllBytes(Corpus.file("MR_small.dcm"));
         try (DicomReader r = DicomReader.open(Corpus.file("MR_small.dcm"))) {
