@@ -9,7 +9,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.iep.api.spi.AuditLog;
+import org.iep.api.spi.InstanceIndex;
+import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.MailSender;
+import org.iep.api.spi.NodeStore;
+import org.iep.app.dicom.DicomSide;
+import org.iep.core.policy.IepPolicy;
 import org.iep.api.spi.TransactionStore;
 import org.iep.api.spi.UserStore;
 import org.iep.app.rest.ApiClients;
@@ -51,15 +57,20 @@ public final class IepApplication implements AutoCloseable {
     private final Workers workers;
     private final WebServer web;
     private final Optional<Hl7Listener> hl7;
+    private final Optional<DicomSide> dicom;
+    private final Optional<Workers> dicomWorkers;
 
     private IepApplication(AppConfig config, Optional<Clock> clock) throws Exception {
         injector = Guice.createInjector(new AppModule(config, clock));
         JdbcDatabase database = injector.getInstance(JdbcDatabase.class);   // opens and migrates the database
         Workers startedWorkers = null;
+        Optional<DicomSide> startedDicom = Optional.empty();
+        Optional<Workers> startedDicomWorkers = Optional.empty();
         try {
             IepCore core = injector.getInstance(IepCore.class);
             if (config.demoData()) {
-                new DemoData(core.directory(), injector.getInstance(DirectoryStore.class), core.transactions(),
+                new DemoData(core.directory(), core.nodes(), injector.getInstance(DirectoryStore.class),
+                        core.transactions(),
                         core.ingest(),
                         config.smtp().isEmpty() ? Optional.of(injector.getInstance(MailSender.class))
                                 : Optional.empty(), config.apiClientsFile(),
@@ -90,6 +101,10 @@ public final class IepApplication implements AutoCloseable {
                 server.close();
                 throw e;
             }
+            startedDicom = startDicom(config, core);
+            // deliveries can wait on slow nodes: their own thread, so e-mails and purges never queue behind them
+            startedDicomWorkers = startedDicom.map(d -> new Workers(injector.getInstance(Clock.class), metrics,
+                    d.periodic()));
             Optional<Hl7Listener> listener = config.hl7().map(h -> injector.getInstance(Hl7Listener.class));
             try {
                 listener.ifPresent(Hl7Listener::start);
@@ -98,9 +113,13 @@ public final class IepApplication implements AutoCloseable {
                 throw e;
             }
             hl7 = listener;
+            dicom = startedDicom;
+            dicomWorkers = startedDicomWorkers;
             workers = startedWorkers;
             web = server;
         } catch (Exception | Error e) {
+            startedDicomWorkers.ifPresent(Workers::close);
+            startedDicom.ifPresent(DicomSide::close);
             if (startedWorkers != null) {
                 startedWorkers.close();
             }
@@ -112,10 +131,24 @@ public final class IepApplication implements AutoCloseable {
                 web.port(), config.dataDir());
         hl7.ifPresent(l -> LOG.info("HL7 v2 listener for RIS reports on {}:{}", config.hl7().get().bindAddress(),
                 l.port()));
+        dicom.ifPresent(d -> LOG.info("DICOM SCP {} on {}:{} (direct routes: {})", config.dicom().get().aeTitle(),
+                config.dicom().get().bindAddress(), d.port(), d.directRouting().calledAeTitles()));
         if (config.devMailbox()) {
             LOG.info("No mail or SMS gateway configured: messages go to the dev mailbox at {}/dev/mailbox",
                     config.publicUrl());
         }
+    }
+
+    private Optional<DicomSide> startDicom(AppConfig config, IepCore core) {
+        if (config.dicom().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(DicomSide.start(config.dicom().get(), core, new DicomSide.Stores(
+                injector.getInstance(TransactionStore.class), injector.getInstance(DirectoryStore.class),
+                injector.getInstance(NodeStore.class), injector.getInstance(InstanceIndex.class),
+                injector.getInstance(org.iep.api.spi.BlobStore.class), injector.getInstance(JobQueue.class),
+                injector.getInstance(AuditLog.class)), injector.getInstance(IepPolicy.class),
+                injector.getInstance(Clock.class)));
     }
 
     private Map<String, HttpServlet> routes(AppConfig config, IepCore core) {
@@ -156,6 +189,11 @@ public final class IepApplication implements AutoCloseable {
         return web.port();
     }
 
+    /** The DICOM SCP's port, when it runs. */
+    public Optional<Integer> dicomPort() {
+        return dicom.map(DicomSide::port);
+    }
+
     /** The HL7 listener's port, when it runs. */
     public Optional<Integer> hl7Port() {
         return hl7.map(Hl7Listener::port);
@@ -170,6 +208,8 @@ public final class IepApplication implements AutoCloseable {
         ready.set(false);
         try {
             hl7.ifPresent(Hl7Listener::close);
+            dicom.ifPresent(DicomSide::close);
+            dicomWorkers.ifPresent(Workers::close);
             web.close();
         } finally {
             try {

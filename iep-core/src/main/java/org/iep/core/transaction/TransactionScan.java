@@ -16,12 +16,15 @@ import org.iep.api.transaction.TransactionId;
  * the action may change what it visits (e.g. purge it) without disturbing the walk. Stateless; thread-safe.
  */
 public final class TransactionScan {
+    /** The open upper bound: SQL timestamps end at year 9999, where Instant.MAX cannot be stored or compared. */
+    static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
     private TransactionScan() {
     }
 
     public static void forEach(TransactionStore store, TransactionQuery query, Consumer<Transaction> action) {
         Instant from = query.createdFrom().orElse(Instant.EPOCH);
-        Instant upper = query.createdTo().orElse(Instant.MAX);
+        Instant upper = query.createdTo().orElse(END_OF_TIME);
         Set<TransactionId> seen = new HashSet<>();
         int pageSize = query.limit();
         while (true) {

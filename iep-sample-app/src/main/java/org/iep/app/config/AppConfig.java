@@ -41,10 +41,13 @@ import org.iep.api.Problem;
  * @param hl7 the HL7 v2 listener for reports from the RIS ({@code iep.hl7.*}); empty when {@code iep.hl7.enabled}
  *            is false. Its port defaults to 2575, or to any free port when {@code iep.http.port} is 0 (tests and
  *            side-by-side instances)
+ * @param dicom the DICOM SCP, deliveries to nodes and direct routes ({@code iep.dicom.*}); empty when
+ *              {@code iep.dicom.enabled} is false
  */
 public record AppConfig(String httpHost, int httpPort, boolean behindProxy, String publicUrl, Path dataDir,
                         JdbcConfig jdbc, Optional<SmtpConfig> smtp, Optional<NotifyConfig> sms, boolean demoData,
-                        Path apiClientsFile, Optional<Hl7Config> hl7, Optional<S3Config> s3) {
+                        Path apiClientsFile, Optional<Hl7Config> hl7, Optional<S3Config> s3,
+                        Optional<DicomSettings> dicom) {
 
     /** Every key the portal reads; environment variables are looked up for these. */
     public static final List<String> KEYS = List.of("iep.http.host", "iep.http.port", "iep.http.behindProxy", "iep.publicUrl",
@@ -57,7 +60,8 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
             "iep.hl7.maxConnections", "iep.hl7.maxFrameBytes", "iep.hl7.idleTimeout", "iep.hl7.readTimeout",
             "iep.hl7.frameTimeout", "iep.blobs.mode", "iep.s3.endpoint", "iep.s3.region", "iep.s3.bucket",
             "iep.s3.accessKey", "iep.s3.secretKey", "iep.s3.pathStyle", "iep.s3.prefix", "iep.s3.partSize",
-            "iep.s3.timeout");
+            "iep.s3.timeout", "iep.dicom.enabled", "iep.dicom.aeTitle", "iep.dicom.bindAddress", "iep.dicom.port",
+            "iep.dicom.maxAssociations", "iep.dicom.stableAge", "iep.dicom.routes");
 
     public static AppConfig from(Settings s) {
         List<Problem> problems = new ArrayList<>();
@@ -140,6 +144,11 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
         }
         boolean behindProxy = flag(s, "iep.http.behindProxy", "false", problems);
         boolean demo = flag(s, "iep.demo", "true", problems);
+        Optional<DicomSettings> dicom = Optional.empty();
+        if (flag(s, "iep.dicom.enabled", "true", problems)) {
+            dicom = Optional.ofNullable(DicomSettings.from(s.asMap(), host, "0".equals(portText.strip()), demo,
+                    problems));
+        }
         JdbcConfig jdbc = null;
         try {
             jdbc = JdbcConfig.from(jdbcSettings(s, dataDir));
@@ -151,7 +160,7 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
         }
         Path clients = Path.of(s.get("iep.api.clientsFile", dataDir.resolve("api-clients.properties").toString()));
         return new AppConfig(host, port, behindProxy, publicUrl.replaceAll("/+$", ""), dataDir, jdbc, smtp, sms,
-                demo, clients.toAbsolutePath(), hl7, s3);
+                demo, clients.toAbsolutePath(), hl7, s3, dicom);
     }
 
     /** Whether any message goes to the dev mailbox instead of a real gateway. */

@@ -36,6 +36,8 @@ import org.iep.core.transaction.Transactions;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.core.audit.ClientInfo;
 import org.iep.core.directory.Directory;
+import org.iep.core.directory.NodeSpec;
+import org.iep.core.directory.Nodes;
 import org.iep.core.directory.NewInstitution;
 import org.iep.core.directory.NewUser;
 import org.slf4j.Logger;
@@ -60,6 +62,7 @@ public final class DemoData {
             PasscodeChannel.EMAIL);
 
     private final Directory directory;
+    private final Nodes nodes;
     private final DirectoryStore store;
     private final Transactions transactions;
     private final Ingest ingest;
@@ -72,9 +75,10 @@ public final class DemoData {
      * @param devMail the dev mailbox, when e-mail goes there: the demo API client's key is delivered through it;
      *                with a real relay no demo key is made (use {@code --new-api-key})
      */
-    public DemoData(Directory directory, DirectoryStore store, Transactions transactions, Ingest ingest,
+    public DemoData(Directory directory, Nodes nodes, DirectoryStore store, Transactions transactions, Ingest ingest,
                     Optional<MailSender> devMail, Path apiClientsFile, SecureRandom random) {
         this.directory = directory;
+        this.nodes = nodes;
         this.store = store;
         this.transactions = transactions;
         this.ingest = ingest;
@@ -95,11 +99,24 @@ public final class DemoData {
                         "+441632960002", "Europe/London", null, null,
                         new NewUser("admin@ntee.example.org", "Lindqvist", "Sven")));
         List<InstitutionCreated> created = hospitals.stream().map(h -> directory.createInstitution(h, SEEDER)).toList();
+        seedNodes(created.get(0), created.get(1));
         sendToDemoPatient(created.get(0));
         devMail.ifPresent(mail -> provisionApiClient(created.get(0).administrator(), mail));
         LOG.info("Demo data: created {} hospitals (STEE, NTEE) with their administrators, and a transfer to the demo"
                 + " patient {}", hospitals.size(), PATIENT.email());
         return hospitals.size();
+    }
+
+    /**
+     * Each hospital's PACS on this machine: St Elsewhere's may push to IEP (the demo route TO_NTEE forwards to
+     * Northtown), Northtown's receives on port 11114 (start e.g. {@code storescp -aet NTEE_PACS 11114} to see a
+     * delivery arrive; until then IEP retries with back-off).
+     */
+    private void seedNodes(InstitutionCreated stee, InstitutionCreated ntee) {
+        nodes.put(stee.administrator().id(), stee.institution().id(), new NodeSpec(Optional.empty(), "STEE_PACS",
+                "127.0.0.1", 11113, false, Set.of(), Optional.empty(), true), SEEDER);
+        nodes.put(ntee.administrator().id(), ntee.institution().id(), new NodeSpec(Optional.empty(), "NTEE_PACS",
+                "127.0.0.1", 11114, false, Set.of(stee.institution().id()), Optional.empty(), true), SEEDER);
     }
 
     /** St Elsewhere's administrator, also given the standard role, sends a CT study to the demo patient. */
