@@ -16,6 +16,7 @@ import org.iep.api.spi.TransferOutcome;
 import org.iep.api.transaction.StudyEntry;
 import org.iep.api.transaction.Transaction;
 import org.iep.api.transaction.TransactionStatus;
+import org.iep.api.transaction.TransactionType;
 import org.iep.core.audit.Auditor;
 import org.iep.core.audit.ClientInfo;
 import org.iep.core.delivery.DeliveryHandler;
@@ -24,10 +25,12 @@ import org.iep.core.transaction.Transactions;
 
 /**
  * The DICOM part of a delivery job run by the core's {@code OutboundLanes} (which own the priority lanes, the
- * Blue Light reservation and the back-off of retryable failures): once the recipient institution asked for the
- * images (Download Request), they are C-STOREd study by study to the transaction's destination node, each
- * study's count audited ({@code dicom.deliver}), and the transaction goes Downloading → Delivered. Idempotent:
- * a repeated run sends the instances again, which a PACS takes as the same instances.
+ * Blue Light reservation and the back-off of retryable failures). A transfer with a source node first has its
+ * studies retrieved into IEP ({@link SourceRetrieval}: New → Started → On IEP); a transfer On IEP with a
+ * destination node is then asked for (auto-download: Download Request); once asked for, the images are C-STOREd
+ * study by study to the destination node, each study's count audited ({@code dicom.deliver}), and the transaction
+ * goes Downloading → Delivered. Idempotent: a repeated run fetches only incomplete studies and sends the instances
+ * again, which a PACS takes as the same instances.
  */
 public final class DicomDeliveryHandler implements DeliveryHandler {
     /** How long a job waits for a transaction that is not yet asked to be delivered. */
@@ -39,6 +42,7 @@ public final class DicomDeliveryHandler implements DeliveryHandler {
     private final InstanceIndex index;
     private final Transactions transactions;
     private final Auditor auditor;
+    private final java.util.Optional<SourceRetrieval> retrieval;
 
     @Inject
     public DicomDeliveryHandler(DicomGateway gateway, NodeStore nodes, InstanceIndex index,
@@ -48,10 +52,31 @@ public final class DicomDeliveryHandler implements DeliveryHandler {
         this.index = Objects.requireNonNull(index, "index");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.auditor = Objects.requireNonNull(auditor, "auditor");
+        this.retrieval = gateway instanceof DimseDicomGateway d
+                ? Optional.of(new SourceRetrieval(d, index, transactions, auditor)) : Optional.empty();
     }
 
     @Override
     public DeliveryResult deliver(Transaction t) {
+        Transaction current = t;
+        if (t.type() == TransactionType.TRANSFER && t.source().isPresent()
+                && SourceRetrieval.TO_FETCH.contains(t.status())) {
+            Optional<Node> source = nodes.find(t.source().get());
+            if (source.isEmpty() || retrieval.isEmpty()) {
+                return new DeliveryResult.GiveUp(source.isEmpty() ? "source node " + t.source().get()
+                        + " does not exist" : "this DicomGateway cannot retrieve into a transaction");
+            }
+            current = retrieval.get().retrieve(t, source.get());
+        }
+        if (current.type() == TransactionType.TRANSFER && current.status() == TransactionStatus.ON_IEP
+                && current.destination().isPresent()) {
+            current = transactions.advance(current.id(), TransactionStatus.DOWNLOAD_REQUEST, "auto-download to the"
+                    + " destination node", PeerCheck.LISTENER, LOCAL);
+        }
+        return send(current);
+    }
+
+    private DeliveryResult send(Transaction t) {
         if (t.destination().isEmpty()) {
             return new DeliveryResult.Done(); // an individual downloads through the portal: nothing for DICOM
         }

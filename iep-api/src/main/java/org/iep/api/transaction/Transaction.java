@@ -16,6 +16,8 @@ import org.iep.api.recipient.Recipient;
  * @param origin       the institution that originated the package chain (for forwards: the source's origin); it
  *                     is notified of forwards and owns retention
  * @param destination  the node chosen by routing, when the recipient is an institution
+ * @param source       the sender's node the studies are retrieved from (C-MOVE or C-GET by the delivery job);
+ *                     empty when the images come another way (upload, STOW-RS, a push, a forward)
  * @param expires      when the package stops being available to its recipient
  * @param requiredBy   for requests: when the images are needed
  * @param releaseAfter "doctor first": the recipient gets access only after this instant
@@ -31,6 +33,7 @@ public record Transaction(
         InstitutionId origin,
         Recipient recipient,
         Optional<NodeId> destination,
+        Optional<NodeId> source,
         Patient patient,
         List<StudyEntry> studies,
         List<Attachment> attachments,
@@ -55,6 +58,7 @@ public record Transaction(
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(patient, "patient");
         studies = List.copyOf(studies);
         attachments = List.copyOf(attachments);
@@ -93,6 +97,7 @@ public record Transaction(
         private InstitutionId origin;
         private Recipient recipient;
         private Optional<NodeId> destination = Optional.empty();
+        private Optional<NodeId> source = Optional.empty();
         private Patient patient;
         private List<StudyEntry> studies = List.of();
         private List<Attachment> attachments = List.of();
@@ -114,7 +119,8 @@ public record Transaction(
 
         private Builder(Transaction t) {
             id = t.id; tracking = t.tracking; type = t.type; sender = t.sender; origin = t.origin;
-            recipient = t.recipient; destination = t.destination; patient = t.patient; studies = t.studies;
+            recipient = t.recipient; destination = t.destination; source = t.source;
+            patient = t.patient; studies = t.studies;
             attachments = t.attachments; messages = t.messages; priority = t.priority; status = t.status;
             statusReason = t.statusReason; created = t.created; updated = t.updated; expires = t.expires;
             requiredBy = t.requiredBy; releaseAfter = t.releaseAfter; parent = t.parent;
@@ -128,6 +134,7 @@ public record Transaction(
         public Builder origin(InstitutionId v) { origin = v; return this; }
         public Builder recipient(Recipient v) { recipient = v; return this; }
         public Builder destination(Optional<NodeId> v) { destination = v; return this; }
+        public Builder source(Optional<NodeId> v) { source = v; return this; }
         public Builder patient(Patient v) { patient = v; return this; }
         public Builder studies(List<StudyEntry> v) { studies = v; return this; }
         public Builder attachments(List<Attachment> v) { attachments = v; return this; }
@@ -145,7 +152,7 @@ public record Transaction(
         public Builder version(long v) { version = v; return this; }
 
         public Transaction build() {
-            return new Transaction(id, tracking, type, sender, origin, recipient, destination, patient, studies,
+            return new Transaction(id, tracking, type, sender, origin, recipient, destination, source, patient, studies,
                     attachments, messages, priority, status, statusReason, created, updated, expires, requiredBy,
                     releaseAfter, parent, forwardCount, version);
         }

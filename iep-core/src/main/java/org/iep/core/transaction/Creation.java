@@ -77,6 +77,7 @@ final class Creation {
         p.check(cmd.priority() != null, "priority", "is required");
         validation.message(p, cmd.message(), "message", false);
         TransactionValidation.notPast(p, cmd.releaseAfter(), now, "releaseAfter");
+        validation.sourceNode(p, cmd.source(), origin.id());
         p.throwIfAny();
 
         Optional<NodeId> destination = destination(recipient, origin.id(), now);
@@ -86,7 +87,7 @@ final class Creation {
         Optional<Instant> release = cmd.releaseAfter().or(() -> !toPerson || origin.policies().releaseDelay()
                 .isZero() ? Optional.empty() : Optional.of(now.plus(origin.policies().releaseDelay())));
         Transaction t = draft(TransactionType.TRANSFER, user, origin, recipient, patient, now)
-                .destination(destination).studies(studies).priority(cmd.priority())
+                .destination(destination).source(cmd.source()).studies(studies).priority(cmd.priority())
                 .messages(firstMessage(user, cmd.message(), now))
                 .expires(now.plus(origin.policies().packageAvailability())).releaseAfter(release).build();
         return insert(t, user, origin, client);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.iep.api.directory.Institution;
 import org.iep.api.directory.InstitutionId;
+import org.iep.api.directory.NodeId;
 import org.iep.api.directory.Node;
 import org.iep.api.patient.NhsNumber;
 import org.iep.api.patient.Patient;
@@ -83,6 +84,12 @@ final class TransactionValidation {
     }
 
     /** The recipient with an institution's name taken from the directory, or null after problems. */
+    /** The node studies are retrieved from must be the sender's own. */
+    void sourceNode(Problems p, Optional<NodeId> source, InstitutionId sender) {
+        source.ifPresent(id -> p.check(nodes.find(id).map(n -> n.owner().equals(sender)).orElse(false), "source",
+                "is not a node of your institution"));
+    }
+
     Recipient recipient(Problems p, Recipient r, InstitutionId sender) {
         if (r == null) {
             p.add("recipient", "is required");
