@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
@@ -17,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import org.iep.api.InvalidInputException;
 import org.iep.api.NotFoundException;
 import org.iep.api.Problem;
 import org.iep.api.content.IndexedInstance;
 import org.iep.api.directory.Institution;
+import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.ByteRange;
 import org.iep.api.spi.DirectoryStore;
@@ -34,8 +35,9 @@ import org.iep.dicom.DicomException;
 import org.iep.dicom.data.Attributes;
 import org.iep.dicom.dicomdir.DicomDirEntry;
 import org.iep.dicom.dicomdir.DicomDirWriter;
-import org.iep.dicom.io.DicomFile;
 import org.iep.dicom.io.DicomReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams a transaction's package: README.TXT and IHE_PDI/INDEX.HTM first (the first bytes leave at once), then
@@ -47,6 +49,9 @@ import org.iep.dicom.io.DicomReader;
 public final class Packager {
     private static final int BUFFER = 256 * 1024;
     private static final int MAX_INLINE_TEXT = 256 * 1024;
+    /** Changes whenever the package layout changes, so old manifests are never used for new bytes. */
+    private static final String FORMAT = "pdi-2";
+    private static final Logger LOG = LoggerFactory.getLogger(Packager.class);
     private final InstanceIndex index;
     private final BlobStore blobs;
     private final DirectoryStore directory;
@@ -58,7 +63,10 @@ public final class Packager {
     }
 
     /**
-     * Writes the package to {@code out} (not closed), leaving out its first {@code skip} bytes.
+     * Writes the package to {@code out} (not closed), leaving out its first {@code skip} bytes. README.TXT and
+     * INDEX.HTM leave before the instances are even listed, so the first bytes go at once. The first plain package
+     * of a content is hashed on a second thread while it streams, and its length, SHA-256 and DICOMDIR are kept
+     * ({@link PackageManifest}); later packages of the same content take them from there.
      *
      * @param password empty for a plain zip; else AES-256 (then {@code skip} must be 0)
      */
@@ -68,6 +76,109 @@ public final class Packager {
             throw new InvalidInputException(List.of(new Problem("range", skip < 0 ? "must not be negative"
                     : "a password-protected package cannot be resumed; download it again from the start")));
         }
+        boolean known = scope.seriesInstanceUid().isEmpty() && t.studies().stream()
+                .filter(s -> scope.studyInstanceUid().map(s.studyInstanceUid()::equals).orElse(true))
+                .anyMatch(s -> s.receivedInstances() > 0);
+        List<IndexedInstance> listedFirst = known ? null : instances(t, scope);
+        Head head = head(t, scope);
+        Counting counting = new Counting(new Skipping(out, skip));
+        Fork fork = new Fork(counting, new ParallelSha256());
+        LocalDateTime time = LocalDateTime.ofInstant(t.created(), ZoneOffset.UTC).withNano(0);
+        try (ZipSink zip = password.isPresent()
+                ? new AesZipSink(fork, password.get(), t.created().toEpochMilli())
+                : new StoredZipSink(fork, time)) {
+            entry(zip, "README.TXT", head.readme());
+            entry(zip, "IHE_PDI/INDEX.HTM", head.index());
+            out.flush();
+            List<IndexedInstance> instances = listedFirst != null ? listedFirst : instances(t, scope);
+            BlobKey manifestKey = PackageManifest.key(t.id().value(), fingerprint(t, head, instances));
+            Optional<PackageManifest> manifest = password.isPresent() ? Optional.empty()
+                    : PackageManifest.load(blobs, manifestKey);
+            if (manifest.isPresent()) {
+                fork.stopHashing(); // the same content was packaged before: its hash is known
+            }
+            List<DicomDirEntry> records = new ArrayList<>();
+            FileIds ids = new FileIds();
+            byte[] buffer = new byte[BUFFER];
+            long[] crcs = new long[instances.size() + head.reports().size()];
+            int n = 0;
+            for (IndexedInstance i : instances) {
+                List<String> fileId = ids.next(i);
+                crcs[n] = manifest.isPresent() ? manifest.get().crcs()[n] : crc32(i.blob(), buffer);
+                zip.begin(String.join("/", fileId), false, i.size(), crcs[n++]);
+                try (InputStream in = blobs.open(i.blob(), ByteRange.ALL)) {
+                    if (manifest.isEmpty()) {
+                        Tee tee = new Tee(in, zip.body());
+                        records.add(new DicomDirEntry(fileId, DirectoryKeys.complete(header(i, tee), i.patientId(),
+                                t.created(), ids.seriesOrdinal(i), ids.instanceOrdinal(i)), i.transferSyntaxUid()));
+                        drain(tee, buffer);
+                    } else {
+                        copy(in, zip.body(), buffer);
+                    }
+                }
+                zip.end();
+            }
+            // File-set ID: the tracking number, which fits CS (16 characters, upper case and digits)
+            byte[] dicomdir = manifest.map(PackageManifest::dicomdir)
+                    .orElseGet(() -> new DicomDirWriter(t.tracking().value()).toBytes(records));
+            entry(zip, "DICOMDIR", dicomdir);
+            for (Attachment a : head.reports()) {
+                BlobKey key = Reports.attachmentKey(t.id(), a.id());
+                crcs[n] = manifest.isPresent() ? manifest.get().crcs()[n] : crc32(key, buffer);
+                zip.begin("REPORTS/" + head.reportNames().get(a), true, a.size(), crcs[n++]);
+                try (InputStream in = blobs.open(key, ByteRange.ALL)) {
+                    copy(in, zip.body(), buffer);
+                }
+                zip.end();
+            }
+            zip.finish();
+            String sha = manifest.isPresent() ? manifest.get().sha256() : fork.hex();
+            if (manifest.isEmpty() && password.isEmpty()) {
+                remember(new PackageManifest(counting.count, sha, dicomdir, crcs), manifestKey);
+            }
+            return new PackageResult(sha, counting.count, instances.size(), head.reports().size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("streaming the package of " + t.tracking() + " failed", e);
+        } finally {
+            fork.stopHashing();
+        }
+    }
+
+    /**
+     * The length and SHA-256 the plain package would have, for a resumed download's Content-Range and ETag: from
+     * the manifest when this content was packaged before, else by packaging it once (which keeps the manifest).
+     */
+    public PackageResult measure(Transaction t, PackageScope scope) {
+        List<IndexedInstance> instances = instances(t, scope);
+        Head head = head(t, scope);
+        Optional<PackageManifest> m = PackageManifest.load(blobs, PackageManifest.key(t.id().value(),
+                fingerprint(t, head, instances)));
+        if (m.isPresent()) {
+            return new PackageResult(m.get().sha256(), m.get().bytes(), instances.size(), head.reports().size());
+        }
+        return write(t, scope, Optional.empty(), 0, OutputStream.nullOutputStream());
+    }
+
+    /** What goes before the images, and the reports: small, and written before the instances are listed. */
+    private record Head(byte[] readme, byte[] index, List<Attachment> reports, Map<Attachment, String> reportNames) {
+    }
+
+    private Head head(Transaction t, PackageScope scope) {
+        List<Attachment> reports = t.attachments().stream().filter(scope::includes).toList();
+        Map<Attachment, String> reportNames = reportNames(reports);
+        List<StudyEntry> studies = t.studies().stream().filter(s -> scope.studyInstanceUid()
+                .map(s.studyInstanceUid()::equals).orElse(true)).toList();
+        String institution = directory.institution(t.origin()).map(Institution::name).orElse("");
+        List<String> reportFiles = List.copyOf(reportNames.values());
+        try {
+            return new Head(Texts.readme(t, studies, institution, reportFiles), Texts.index(t, studies, institution,
+                    reportFiles, textReports(t, reports, reportNames)), reports, reportNames);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the reports of " + t.tracking() + " failed", e);
+        }
+    }
+
+    private List<IndexedInstance> instances(Transaction t, PackageScope scope) {
         List<IndexedInstance> instances = index.byTransaction(t.id()).stream().filter(scope::includes)
                 .sorted(Comparator.comparing(IndexedInstance::studyInstanceUid)
                         .thenComparing(IndexedInstance::seriesInstanceUid)
@@ -76,63 +187,72 @@ public final class Packager {
         if (instances.isEmpty()) {
             throw new NotFoundException("Transaction " + t.tracking() + " holds no images for this package.");
         }
-        List<Attachment> reports = t.attachments().stream().filter(scope::includes).toList();
-        Map<Attachment, String> reportNames = reportNames(reports);
-        List<StudyEntry> studies = t.studies().stream().filter(s -> scope.studyInstanceUid()
-                .map(s.studyInstanceUid()::equals).orElse(true)).toList();
-        String institution = directory.institution(t.origin()).map(Institution::name).orElse("");
-        List<String> reportFiles = List.copyOf(reportNames.values());
-
-        MessageDigest sha = sha256();
-        Counting counting = new Counting(new Skipping(out, skip));
-        LocalDateTime time = LocalDateTime.ofInstant(t.created(), ZoneOffset.UTC).withNano(0);
-        try (ZipSink zip = password.isPresent()
-                ? new AesZipSink(new DigestOutputStream(counting, sha), password.get(), t.created().toEpochMilli())
-                : new PlainZipSink(new DigestOutputStream(counting, sha), time)) {
-            entry(zip, "README.TXT", Texts.readme(t, studies, institution, reportFiles));
-            entry(zip, "IHE_PDI/INDEX.HTM", Texts.index(t, studies, institution, reportFiles,
-                    textReports(t, reports, reportNames)));
-            out.flush();
-            List<DicomDirEntry> records = new ArrayList<>();
-            FileIds ids = new FileIds();
-            byte[] buffer = new byte[BUFFER];
-            for (IndexedInstance i : instances) {
-                List<String> fileId = ids.next(i);
-                zip.begin(String.join("/", fileId), false, i.size());
-                try (InputStream in = blobs.open(i.blob(), ByteRange.ALL)) {
-                    copy(in, zip.body(), buffer);
-                }
-                zip.end();
-                records.add(new DicomDirEntry(fileId, DirectoryKeys.complete(header(i), i.patientId(), t.created(),
-                        ids.seriesOrdinal(i), ids.instanceOrdinal(i)), i.transferSyntaxUid()));
-            }
-            // File-set ID: the tracking number, which fits CS (16 characters, upper case and digits)
-            entry(zip, "DICOMDIR", new DicomDirWriter(t.tracking().value()).toBytes(records));
-            for (Attachment a : reports) {
-                zip.begin("REPORTS/" + reportNames.get(a), true, a.size());
-                try (InputStream in = blobs.open(Reports.attachmentKey(t.id(), a.id()), ByteRange.ALL)) {
-                    copy(in, zip.body(), buffer);
-                }
-                zip.end();
-            }
-            zip.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException("streaming the package of " + t.tracking() + " failed", e);
-        }
-        return new PackageResult(HexFormat.of().formatHex(sha.digest()), counting.count, instances.size(),
-                reports.size());
+        return instances;
     }
 
-    /** The header up to the pixel data, as stored (the clean copy ingest wrote). */
-    private Attributes header(IndexedInstance i) {
-        try (InputStream in = blobs.open(i.blob(), ByteRange.ALL); DicomReader r = DicomReader.open(in)) {
-            DicomFile f = r.readUntilPixelData();
-            return f.dataSet();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Everything the package's bytes depend on, hashed: same fingerprint, same bytes. */
+    private static String fingerprint(Transaction t, Head head, List<IndexedInstance> instances) {
+        MessageDigest md = sha256();
+        StringBuilder meta = new StringBuilder(FORMAT).append('|').append(t.tracking().value()).append('|')
+                .append(t.created()).append('\n');
+        for (IndexedInstance i : instances) {
+            meta.append(i.blob().value()).append('|').append(i.sha256()).append('|').append(i.size()).append('|')
+                    .append(i.patientId()).append('|').append(i.transferSyntaxUid()).append('\n');
+        }
+        for (Attachment a : head.reports()) {
+            meta.append(a.id().value()).append('|').append(a.sha256()).append('|').append(a.size()).append('|')
+                    .append(head.reportNames().get(a)).append('\n');
+        }
+        md.update(head.readme());
+        md.update(head.index());
+        md.update(meta.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** A manifest that cannot be kept costs the next download a hash, nothing more: said, not thrown. */
+    private void remember(PackageManifest m, BlobKey key) {
+        try {
+            m.save(blobs, key);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not keep the package manifest {} ({}); the next download hashes the package again",
+                    key, e.toString());
+        }
+    }
+
+    /** The header up to the pixel data, read from the bytes on their way into the package. */
+    private static Attributes header(IndexedInstance i, InputStream in) {
+        try (DicomReader r = DicomReader.open(new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the rest of the instance is still to be copied
+            }
+        })) {
+            return r.readUntilPixelData().dataSet();
         } catch (DicomException e) {
             throw new IllegalStateException("a stored instance of " + i.transaction() + " no longer parses: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The CRC-32 a stored entry declares before its bytes: one extra read of the blob, on the first package of a
+     * content only (the manifest keeps it), and from the page cache the copy that follows then reads.
+     */
+    private long crc32(BlobKey key, byte[] buffer) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = blobs.open(key, ByteRange.ALL)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return crc.getValue();
+    }
+
+    /** Reads a stream to its end (a {@link Tee} copies what passes). */
+    private static void drain(InputStream in, byte[] buffer) throws IOException {
+        while (in.read(buffer) > 0) {
+            // the tee wrote it
         }
     }
 
@@ -176,7 +296,9 @@ public final class Packager {
     }
 
     private static void entry(ZipSink zip, String name, byte[] content) throws IOException {
-        zip.begin(name, true, content.length);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        zip.begin(name, true, content.length, crc.getValue());
         zip.body().write(content);
         zip.end();
     }
@@ -218,6 +340,90 @@ public final class Packager {
 
         int instanceOrdinal(IndexedInstance i) {
             return instancesPerSeries.get(i.studyInstanceUid() + "|" + i.seriesInstanceUid());
+        }
+    }
+
+    /** Every byte read is also written to the entry's body. */
+    private static final class Tee extends java.io.FilterInputStream {
+        private final OutputStream copy;
+
+        Tee(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                copy.write(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] passed = new byte[(int) Math.min(n, 8192)];
+            return Math.max(read(passed, 0, passed.length), 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+
+    /** The package's bytes go out and, until the hash is known from a manifest, to the hashing thread. */
+    private static final class Fork extends OutputStream {
+        private final OutputStream out;
+        private ParallelSha256 hash;
+
+        Fork(OutputStream out, ParallelSha256 hash) {
+            this.out = out;
+            this.hash = hash;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            if (hash != null) {
+                hash.write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        String hex() throws IOException {
+            return hash.hex();
+        }
+
+        void stopHashing() {
+            if (hash != null) {
+                hash.close();
+                hash = null;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush(); // the caller owns the stream
         }
     }
 

@@ -15,6 +15,15 @@ interface ZipSink extends AutoCloseable {
      */
     void begin(String name, boolean compress, long size) throws IOException;
 
+    /**
+     * Starts a stored entry whose CRC-32 is known before its bytes; sinks that compute their own ignore it.
+     *
+     * @param crc the CRC-32 of the entry's {@code size} bytes
+     */
+    default void begin(String name, boolean compress, long size, long crc) throws IOException {
+        begin(name, compress, size);
+    }
+
     OutputStream body();
 
     void end() throws IOException;

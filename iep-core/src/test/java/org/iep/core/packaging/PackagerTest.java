@@ -132,6 +132,45 @@ class PackagerTest {
     }
 
     @Test
+    void aRepeatedPackageTakesItsHashAndDirectoryFromTheManifestAndNewContentGetsANewOne() {
+        Transaction t = withImages();
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        PackageResult made = packager.write(t, PackageScope.whole(), Optional.empty(), 0, first);
+        assertThat(f.blobs().list(org.iep.api.spi.BlobKey.of("tx", t.id().value(), PackageManifest.AREA)))
+                .hasSize(1);
+
+        assertThat(packager.measure(t, PackageScope.whole())).isEqualTo(made);
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        PackageResult cached = packager.write(t, PackageScope.whole(), Optional.empty(), 0, again);
+        assertThat(again.toByteArray()).isEqualTo(first.toByteArray());
+        assertThat(cached).isEqualTo(made);
+        assertThat(cached.sha256()).isEqualTo(sha(again.toByteArray()));
+
+        f.ingest(TestInstances.ct("1.2.3.3", 3));
+        Transaction more = f.transaction();
+        ByteArrayOutputStream third = new ByteArrayOutputStream();
+        PackageResult grown = packager.write(more, PackageScope.whole(), Optional.empty(), 0, third);
+        assertThat(grown.instances()).isEqualTo(3);
+        assertThat(grown.sha256()).isEqualTo(sha(third.toByteArray())).isNotEqualTo(made.sha256());
+        assertThat(f.blobs().list(org.iep.api.spi.BlobKey.of("tx", t.id().value(), PackageManifest.AREA)))
+                .hasSize(2);
+    }
+
+    @Test
+    void theParallelHashIsTheHashOfTheBytesAcrossManyChunks() throws IOException {
+        byte[] data = new byte[5 * (1 << 20) + 12345];
+        new java.util.Random(7).nextBytes(data);
+        ParallelSha256 h = new ParallelSha256();
+        int at = 0;
+        for (int step : new int[] {1, 7, 1 << 20, 3 << 20, 100}) {
+            h.write(data, at, step);
+            at += step;
+        }
+        h.write(data, at, data.length - at);
+        assertThat(h.hex()).isEqualTo(sha(data));
+    }
+
+    @Test
     void anAesPackageOpensWithThePasswordOnly() throws IOException {
         Transaction t = withImages();
         Path file = Files.write(tmp.resolve("secret.zip"), pack(t, PackageScope.whole(),

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,7 +23,8 @@ import org.iep.core.packaging.Packager;
 /**
  * The package download. {@code GET /download?t=<transaction>} streams the PDI zip (no copy on disk, first bytes at
  * once); as the same content always gives the same bytes, {@code Range: bytes=N-} resumes an interrupted download
- * (206, after a pass that measures the package; the ETag is its SHA-256, so {@code If-Range} is honoured).
+ * (206, with the length and SHA-256 from the package's manifest, or one measuring pass the first time; the ETag is
+ * its SHA-256, so {@code If-Range} is honoured).
  * {@code POST /download} with a password of at least 8 characters streams an AES-256 package (not resumable). Each
  * completed download is recorded by the core with the package's SHA-256 (audit; the first completes the transfer).
  */
@@ -62,8 +62,8 @@ final class DownloadServlet extends HttpServlet {
         long skip = 0;
         Matcher range = RANGE.matcher(Optional.ofNullable(req.getHeader("Range")).orElse(""));
         if (range.matches()) {
-            PackageResult whole = packager.write(p.transaction(), PackageScope.whole(), Optional.empty(), 0,
-                    OutputStream.nullOutputStream());
+            // the package's length and hash come from its manifest, so a resume reads the study once
+            PackageResult whole = packager.measure(p.transaction(), PackageScope.whole());
             String ifRange = req.getHeader("If-Range");
             skip = Long.parseLong(range.group(1));
             if (ifRange != null && !ifRange.equals(etag(whole))) {
