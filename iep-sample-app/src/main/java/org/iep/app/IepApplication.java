@@ -58,14 +58,14 @@ public final class IepApplication implements AutoCloseable {
     private final WebServer web;
     private final Optional<Hl7Listener> hl7;
     private final Optional<DicomSide> dicom;
-    private final Optional<Workers> dicomWorkers;
+    private final Optional<Workers> slowWorkers;
 
     private IepApplication(AppConfig config, Optional<Clock> clock) throws Exception {
         injector = Guice.createInjector(new AppModule(config, clock));
         JdbcDatabase database = injector.getInstance(JdbcDatabase.class);   // opens and migrates the database
         Workers startedWorkers = null;
         Optional<DicomSide> startedDicom = Optional.empty();
-        Optional<Workers> startedDicomWorkers = Optional.empty();
+        Optional<Workers> startedSlowWorkers = Optional.empty();
         try {
             IepCore core = injector.getInstance(IepCore.class);
             if (config.demoData()) {
@@ -102,9 +102,12 @@ public final class IepApplication implements AutoCloseable {
                 throw e;
             }
             startedDicom = startDicom(config, core);
-            // deliveries can wait on slow nodes: their own thread, so e-mails and purges never queue behind them
-            startedDicomWorkers = startedDicom.map(d -> new Workers(injector.getInstance(Clock.class), metrics,
-                    d.periodic()));
+            // deliveries wait on slow nodes and preparing a package reads a whole study: their own thread, so
+            // e-mails and purges never queue behind them
+            List<Workers.Periodic> slow = new java.util.ArrayList<>(List.of(new Workers.Periodic(
+                    "package preparation", Duration.ofSeconds(30), now -> core.packagePreparation().runOnce(now))));
+            startedDicom.ifPresent(d -> slow.addAll(d.periodic()));
+            startedSlowWorkers = Optional.of(new Workers(injector.getInstance(Clock.class), metrics, slow));
             Optional<Hl7Listener> listener = config.hl7().map(h -> injector.getInstance(Hl7Listener.class));
             try {
                 listener.ifPresent(Hl7Listener::start);
@@ -114,11 +117,11 @@ public final class IepApplication implements AutoCloseable {
             }
             hl7 = listener;
             dicom = startedDicom;
-            dicomWorkers = startedDicomWorkers;
+            slowWorkers = startedSlowWorkers;
             workers = startedWorkers;
             web = server;
         } catch (Exception | Error e) {
-            startedDicomWorkers.ifPresent(Workers::close);
+            startedSlowWorkers.ifPresent(Workers::close);
             startedDicom.ifPresent(DicomSide::close);
             if (startedWorkers != null) {
                 startedWorkers.close();
@@ -209,7 +212,7 @@ public final class IepApplication implements AutoCloseable {
         try {
             hl7.ifPresent(Hl7Listener::close);
             dicom.ifPresent(DicomSide::close);
-            dicomWorkers.ifPresent(Workers::close);
+            slowWorkers.ifPresent(Workers::close);
             web.close();
         } finally {
             try {

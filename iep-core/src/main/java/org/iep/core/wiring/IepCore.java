@@ -38,6 +38,7 @@ import org.iep.core.report.ReportSettings;
 import org.iep.core.report.Reports;
 import org.iep.core.upload.UploadLimits;
 import org.iep.core.viewing.Images;
+import org.iep.core.packaging.PackagePreparation;
 import org.iep.core.packaging.Packager;
 import org.iep.core.upload.Uploads;
 import org.iep.core.notify.FailureNotices;
@@ -94,6 +95,7 @@ public final class IepCore {
     private final Reports reports;
     private final Images images;
     private final Packager packager;
+    private final PackagePreparation packagePreparation;
     private final BiFunction<List<DirectRoute>, Duration, DirectRouting> directRouting;
 
     private IepCore(Builder b) {
@@ -115,6 +117,10 @@ public final class IepCore {
         // every new transfer gets a delivery job; the lanes that run them come with a DeliveryHandler
         deliveryJobs = new DeliveryJobs(p.jobs(), clock);
         listeners.add(deliveryJobs);
+        // a package is prepared as soon as it is available, so its download streams with a known length and hash
+        packager = new Packager(p.instances(), p.blobs(), p.directory());
+        packagePreparation = new PackagePreparation(p.jobs(), p.transactions(), packager, clock);
+        listeners.add(packagePreparation);
         listeners.addAll(b.listeners);
 
         staffAccess = new StaffAccess(p.users());
@@ -146,7 +152,6 @@ public final class IepCore {
         ingest = new Ingest(p.transactions(), p.directory(), p.instances(), p.blobs(), transactions, auditor, ids,
                 clock, Checkpoints.NONE, reports::onStudyArrived);
         orphans = new OrphanCollector(p.blobs(), p.instances(), OrphanCollector.DEFAULT_GRACE);
-        packager = new Packager(p.instances(), p.blobs(), p.directory());
         images = new Images(p.instances(), p.blobs(), individualAccess, transactions, staffAccess, auditor);
         uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS,
                 p.directory(), outbox);
@@ -184,6 +189,8 @@ public final class IepCore {
     public Reports reports() { return reports; }
     public Images images() { return images; }
     public Packager packager() { return packager; }
+    /** Prepares available packages in the background; run {@link PackagePreparation#runOnce} periodically. */
+    public PackagePreparation packagePreparation() { return packagePreparation; }
 
     /**
      * Direct routing over this core for the deployment's routes (its configuration, validated here: every problem

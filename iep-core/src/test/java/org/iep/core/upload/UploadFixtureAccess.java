@@ -40,6 +40,10 @@ public final class UploadFixtureAccess {
         return f.world.blobs;
     }
 
+    public org.iep.api.spi.TransactionStore transactionStore() {
+        return f.world.store;
+    }
+
     public DirectoryStore directoryStore() {
         return f.world.directoryStore;
     }
