@@ -59,7 +59,7 @@ public final class PackageVsCat {
         InMemoryDirectoryStore directory = new InMemoryDirectoryStore();
         directory.putInstitution(Fixtures.STEE);
         Transaction t = Transactions.transfer(1).build();
-        store.commit(TransactionChanges.insert(t));
+        t = store.commit(TransactionChanges.insert(t)).get(0);
         long bytes = 0;
         for (int i = 0; i < files; i++) {
             byte[] slice = IngestVsCp.slice(i, rows);
@@ -70,6 +70,10 @@ public final class PackageVsCat {
                     info.size(), info.sha256(), Instant.ofEpochSecond(1_700_000_000L + i)));
             bytes += info.size();
         }
+        // as ingest leaves it: the transaction counts what its study received
+        t = store.commit(TransactionChanges.update(t.toBuilder().studies(List.of(
+                org.iep.api.transaction.StudyEntry.pending("2.25.77", "", "CT").withCounts(files, files, bytes)))
+                .build())).get(0);
         List<Path> stored;
         try (Stream<Path> s = Files.walk(work.resolve("blobs").resolve("blobs"))) {
             stored = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith("@sha256"))
