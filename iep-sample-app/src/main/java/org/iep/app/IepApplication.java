@@ -160,7 +160,8 @@ public final class IepApplication implements AutoCloseable {
         ApiClients clients = ApiClients.load(config.apiClientsFile());
         routes.put("/api/v1/*", new ApiServlet(clients,
                 injector.getInstance(UserStore.class), injector.getInstance(DirectoryStore.class),
-                injector.getInstance(TransactionStore.class), core.transactions(), core.auditTrail()));
+                injector.getInstance(NodeStore.class), injector.getInstance(TransactionStore.class),
+                core.transactions(), core.auditTrail()));
         ApiCaller apiCaller = new ApiCaller(clients, injector.getInstance(UserStore.class));
         try {
             routes.put("/dicomweb/*", new DicomWebServlet(core.images(), IndividualPages::session, apiCaller,

@@ -23,6 +23,7 @@ import org.iep.api.Problem;
 import org.iep.api.audit.AuditRecord;
 import org.iep.api.directory.User;
 import org.iep.api.spi.DirectoryStore;
+import org.iep.api.spi.NodeStore;
 import org.iep.api.spi.TransactionStore;
 import org.iep.api.spi.UserStore;
 import org.iep.api.transaction.Transaction;
@@ -54,14 +55,14 @@ public final class ApiServlet extends HttpServlet {
     private final transient TransactionJson mapping;
     private final transient ObjectMapper json = new ObjectMapper();
 
-    public ApiServlet(ApiClients clients, UserStore users, DirectoryStore directory, TransactionStore store,
-                      Transactions transactions, AuditTrail audit) {
+    public ApiServlet(ApiClients clients, UserStore users, DirectoryStore directory, NodeStore nodes,
+                      TransactionStore store, Transactions transactions, AuditTrail audit) {
         this.caller = new ApiCaller(clients, users);
         this.users = users;
         this.store = store;
         this.transactions = transactions;
         this.audit = audit;
-        this.mapping = new TransactionJson(directory);
+        this.mapping = new TransactionJson(directory, nodes);
     }
 
     @Override

@@ -22,6 +22,9 @@ import org.iep.api.recipient.Recipient;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.api.transaction.Priority;
 import org.iep.api.transaction.Transaction;
+import org.iep.api.spi.NodeStore;
+import org.iep.api.directory.Node;
+import org.iep.api.Problem;
 import org.iep.core.transaction.NewRequest;
 import org.iep.core.transaction.NewTransfer;
 import org.iep.core.transaction.PatientDetails;
@@ -33,9 +36,11 @@ import org.iep.core.transaction.SelectedStudy;
  */
 final class TransactionJson {
     private final DirectoryStore directory;
+    private final NodeStore nodes;
 
-    TransactionJson(DirectoryStore directory) {
+    TransactionJson(DirectoryStore directory, NodeStore nodes) {
         this.directory = directory;
+        this.nodes = nodes;
     }
 
     NewTransfer transfer(JsonNode body, User actor) {
@@ -53,9 +58,19 @@ final class TransactionJson {
         Priority priority = f.choice(body, "priority", "priority", Priority.class, Priority.NORMAL);
         String message = f.text(body, "message", "message");
         var releaseAfter = f.instant(body, "releaseAfter", "releaseAfter");
+        // the PACS the studies are retrieved from, by the AE title the institution gave its node
+        String sourceAe = f.text(body, "sourceAeTitle", "sourceAeTitle").strip();
+        Optional<NodeId> source = Optional.empty();
+        if (!sourceAe.isEmpty()) {
+            source = nodes.owned(actor.institution()).stream().filter(n -> n.aeTitle().strip().equals(sourceAe))
+                    .map(Node::id).findFirst();
+            if (source.isEmpty()) {
+                f.problems.add(new Problem("sourceAeTitle", "is not the AE title of a node of your institution"));
+            }
+        }
         throwIfAny(f);
         return new NewTransfer(actor.id(), actor.institution(), patient, recipient, studies, priority, message,
-                releaseAfter);
+                releaseAfter, source);
     }
 
     NewRequest request(JsonNode body, User actor) {
@@ -147,6 +162,8 @@ final class TransactionJson {
         d.put("expires", t.expires().toString());
         d.put("forwardCount", t.forwardCount());
         t.parent().ifPresent(p -> d.put("parent", p.value()));
+        t.source().ifPresent(n -> d.put("sourceNode", n.value()));
+        t.destination().ifPresent(n -> d.put("destinationNode", n.value()));
         return d;
     }
 }

@@ -104,6 +104,23 @@ class RestApiHttpTest {
     }
 
     @Test
+    void aTransferToAnotherHospitalNamesItsSourcePacsByAeTitle() throws Exception {
+        String toNtee = TRANSFER.replaceAll("\"recipient\": \\{[^}]*\\}", "\"recipient\": {\"type\": \"institution\","
+                + " \"code\": \"NTEE\"}").replace("\"priority\"", "\"sourceAeTitle\": \"STEE_PACS\", \"priority\"");
+        HttpResponse<String> created = send("POST", "/api/v1/transfers", steeKey, toNtee);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode t = json.readTree(created.body());
+        assertThat(t.get("sourceNode").asText()).isNotEmpty();
+        assertThat(t.get("destinationNode").asText()).isNotEqualTo(t.get("sourceNode").asText());
+
+        HttpResponse<String> unknown = send("POST", "/api/v1/transfers", steeKey,
+                toNtee.replace("STEE_PACS", "NTEE_PACS"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).get("problems").findValuesAsText("field"))
+                .containsExactly("sourceAeTitle");
+    }
+
+    @Test
     void badBodiesListEveryProblemAndCreateNothing() throws Exception {
         String bad = TRANSFER.replace("1970-01-31", "31/01/1970").replace("\"normal\"", "\"urgent\"")
                 .replace("9434765919", "1234567890").replace("\"Patricia\",\n", "\"\",\n");
