@@ -252,9 +252,26 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public boolean delete(BlobKey key) {
-        boolean existed = stat(key).isPresent();
+        boolean existed = exists(key);
         call(() -> s3.deleteObject(r -> r.bucket(config.bucket()).key(object(key))), "deleting " + key);
         return existed;
+    }
+
+    /** A bare HEAD: an object IEP did not write (no SHA-256 metadata) still exists. */
+    private boolean exists(BlobKey key) {
+        try {
+            s3.headObject(r -> r.bucket(config.bucket()).key(object(key)));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404 && !(e instanceof NoSuchBucketException)) {
+                return false;
+            }
+            throw translate(e, "checking " + key);
+        } catch (SdkException e) {
+            throw translate(e, "checking " + key);
+        }
     }
 
     @Override

@@ -110,7 +110,9 @@ public record S3Config(URI endpoint, String region, String bucket, String access
                 return c;
             }
         } catch (InvalidS3ConfigurationException e) {
-            p.addAll(e.problems());
+            // a field already reported above (an unparsable value) is not reported twice
+            e.problems().stream().filter(q -> p.stream().noneMatch(x -> x.field().equals(q.field())))
+                    .forEach(p::add);
         }
         throw new InvalidS3ConfigurationException(p);
     }

@@ -89,6 +89,11 @@ class S3BlobStoreTest {
                         .extracting(Problem::field).containsExactlyInAnyOrder("iep.s3.endpoint", "iep.s3.bucket",
                                 "iep.s3.accessKey", "iep.s3.secretKey", "iep.s3.partSize", "iep.s3.timeout",
                                 "iep.s3.encryption", "iep.s3.kmsKeyId"));
+        // an endpoint that does not even parse is one problem, not two
+        assertThatThrownBy(() -> S3Config.from(Map.of("iep.s3.endpoint", "http://bad host", "iep.s3.bucket", "b1b",
+                "iep.s3.accessKey", "a", "iep.s3.secretKey", "s")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("iep.s3.endpoint"));
         S3Config c = S3Config.from(Map.of("iep.s3.endpoint", "https://s3.eu-west-2.amazonaws.com", "iep.s3.bucket",
                 "iep-images", "iep.s3.accessKey", "AKIA0000", "iep.s3.secretKey", "very-secret", "iep.s3.region",
                 "eu-west-2"));
