@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,8 +24,10 @@ import org.iep.dicom.deid.Pseudonyms;
  * {@code deid --profile NAME --key-file F -o DIR FILE...}: de-identifies each file per PS3.15 Annex E into DIR
  * (same file names). NAME is {@code basic} or {@code basic+option+option...} with the options in lower case and
  * dashes ({@code retain-long-modified-dates}, {@code clean-descriptors}, ...). The key (at least 16 bytes) comes from a
- * file, never the command line, so it stays out of shell history and process lists. Files flagged Burned In
- * Annotation are listed on stderr: their pixels may still show who the patient is.
+ * file, never the command line, so it stays out of shell history and process lists. A file flagged Burned In
+ * Annotation is not written (its pixels may still show who the patient is; the engine does not clean pixels): it is
+ * named on stderr and the exit status says so, unless {@code --keep-burned-in} is given. Each output appears whole
+ * or not at all (written beside as {@code .part}, then moved).
  */
 final class DeidCommand implements Command {
 
@@ -35,7 +38,7 @@ final class DeidCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "--profile NAME --key-file F -o DIR FILE...";
+        return "--profile NAME --key-file F -o DIR [--keep-burned-in] FILE...";
     }
 
     @Override
@@ -49,6 +52,7 @@ final class DeidCommand implements Command {
         Path keyFile = null;
         Path dir = null;
         List<String> files = new ArrayList<>();
+        boolean keepBurnedIn = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if ((a.equals("--profile") || a.equals("--key-file") || a.equals("-o")) && i + 1 >= args.size()) {
@@ -58,6 +62,7 @@ final class DeidCommand implements Command {
                 case "--profile" -> profileName = args.get(++i);
                 case "--key-file" -> keyFile = Path.of(args.get(++i));
                 case "-o" -> dir = Path.of(args.get(++i));
+                case "--keep-burned-in" -> keepBurnedIn = true;
                 default -> {
                     if (a.startsWith("-")) {
                         return FileCommand.usage(err, this, "unknown option " + a);
@@ -87,14 +92,26 @@ final class DeidCommand implements Command {
         for (String f : files) {
             Path source = Path.of(f);
             Path target = dir.resolve(source.getFileName());
-            try (InputStream in = Files.newInputStream(source); OutputStream o = Files.newOutputStream(target)) {
-                DeidResult r = deid.deidentify(in, o);
-                if (r.burnedInAnnotation()) {
-                    err.println(f + ": Burned In Annotation is YES; check the pixels before sharing");
+            Path part = dir.resolve(source.getFileName() + ".part");
+            try {
+                DeidResult r;
+                try (InputStream in = Files.newInputStream(source); OutputStream o = Files.newOutputStream(part)) {
+                    r = deid.deidentify(in, o);
                 }
+                if (r.burnedInAnnotation() && !keepBurnedIn) {
+                    deleteQuietly(part);
+                    err.println(f + ": not written: Burned In Annotation is YES, so its pixels may show who the"
+                            + " patient is (check them, then use --keep-burned-in)");
+                    status = INVALID_INPUT;
+                    continue;
+                }
+                if (r.burnedInAnnotation()) {
+                    err.println(f + ": Burned In Annotation is YES; written as asked, check the pixels before sharing");
+                }
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 out.println(f + " -> " + target);
             } catch (IOException | DicomException e) {
-                deleteQuietly(target);
+                deleteQuietly(part);
                 err.println(f + ": " + e.getMessage());
                 status = INVALID_INPUT;
             }

@@ -57,6 +57,36 @@ class DeidCorpusTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aFileWithBurnedInAnnotationIsNotWrittenUnlessAskedFor() throws Exception {
+        var original = org.iep.dicom.io.DicomReader.read(Corpus.file("CT_small.dcm"));
+        var ds = original.dataSet().copy();
+        ds.setString(0x00280301, org.iep.dicom.data.VR.CS, "YES");
+        Path in = tmp.resolve("burned.dcm");
+        Files.write(in, new org.iep.dicom.io.DicomWriter().toBytes(new org.iep.dicom.data.Attributes(), ds,
+                original.transferSyntax()));
+        Path key = Files.write(tmp.resolve("key"), "corpus-test-key-0123456789".getBytes(StandardCharsets.US_ASCII));
+        Path out = tmp.resolve("out");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {"deid", "--profile", "basic", "--key-file", key.toString(), "-o", out.toString(),
+            in.toString()};
+
+        int refused = new DicomTool(DicomTool.builtins()).run(args, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(refused).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Burned In Annotation").contains("not written");
+        try (var listed = Files.list(out)) {
+            assertThat(listed).as("neither the file nor a .part").isEmpty();
+        }
+
+        String[] keep = java.util.stream.Stream.concat(java.util.Arrays.stream(args).limit(7),
+                java.util.stream.Stream.of("--keep-burned-in", in.toString())).toArray(String[]::new);
+        int kept = new DicomTool(DicomTool.builtins()).run(keep, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertThat(kept).isZero();
+        assertThat(out.resolve("burned.dcm")).exists();
+    }
+
     private record Run(int exit, String output) {
     }
 
