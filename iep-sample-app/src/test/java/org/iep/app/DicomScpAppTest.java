@@ -47,6 +47,9 @@ class DicomScpAppTest {
             Result stranger = run("echoscu", "-aet", "STRANGER", "-aec", "IEP", "127.0.0.1", String.valueOf(scp));
             assertThat(stranger.exit).isNotZero();
             assertThat(stranger.output).contains("Association Rejected");
+            Result nowhere = run("echoscu", "-aet", "STEE_PACS", "-aec", "NOWHERE", "127.0.0.1", String.valueOf(scp));
+            assertThat(nowhere.exit).isNotZero();
+            assertThat(nowhere.output).contains("Association Rejected");
 
             int pacsPort = freePort();
             movePacs(app, "NTEE_PACS", pacsPort);

@@ -20,6 +20,13 @@ final class AuditingNetListener implements NetListener {
                         + String.format("%04X", status) + ": " + reason);
     }
 
+    /** Rejections for an unknown calling AE are audited where the peer is looked up ({@link PeerCheck}). */
+    @Override
+    public void rejected(String callingAe, String calledAe, String remoteAddress, String reason) {
+        auditor.record(PeerCheck.LISTENER, "dicom.associate", Outcome.DENIED, new ClientInfo(remoteAddress),
+                "called AE '" + calledAe + "' from '" + callingAe + "': " + reason);
+    }
+
     @Override
     public void associationFailed(String remoteAddress, String reason) {
         auditor.record(PeerCheck.LISTENER, "dicom.association", Outcome.FAILURE,

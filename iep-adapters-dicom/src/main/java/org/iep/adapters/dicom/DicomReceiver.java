@@ -15,8 +15,8 @@ import org.iep.dicom.net.dimse.ServerConfig;
 /**
  * The inbound storage SCP: verification and storage for the configured nodes only (anyone else gets
  * A-ASSOCIATE-RJ, audited); each instance goes through {@link InboundRoutes} to a transaction and into the core's
- * ingest, streamed. Every called AE title is accepted at association time because iep-dicom's server cannot yet
- * check it there; an instance sent to a called AE title that routes nowhere is refused (0x0124) and audited.
+ * ingest, streamed. With {@link ReceiverConfig#calledAeTitles()} an unknown called AE title is rejected at
+ * association (audited); an instance sent to a called AE title that routes nowhere is refused (0x0124), audited.
  */
 public final class DicomReceiver implements AutoCloseable {
     private final DicomServer server;
@@ -43,6 +43,9 @@ public final class DicomReceiver implements AutoCloseable {
         PeerCheck peers = new PeerCheck(config.peers(), auditor);
         ServerConfig sc = new ServerConfig(null, peers::allowed, config.maxAssociations(), NetOptions.defaults(),
                 new IngestingStoreHandler(ingest, routes, direct, peers, auditor), null, new AuditingNetListener(auditor));
+        if (!config.calledAeTitles().isEmpty()) {
+            sc = sc.withCalledAllowed(config.calledAeTitles()::contains);
+        }
         try {
             return new DicomReceiver(DicomServer.start(sc, InetAddress.getByName(config.bindAddress()),
                     config.port()));

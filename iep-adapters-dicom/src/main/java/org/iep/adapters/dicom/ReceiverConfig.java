@@ -3,6 +3,7 @@ package org.iep.adapters.dicom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.iep.api.Problem;
 import org.iep.api.directory.Node;
 
@@ -13,12 +14,29 @@ import org.iep.api.directory.Node;
  * @param port            the TCP port; 0 picks a free one
  * @param peers           the only nodes allowed to associate: calling AE title and address must both match one
  * @param maxAssociations concurrent associations; more are rejected (transient)
+ * @param calledAeTitles  the AE titles the SCP answers to (ours, and the direct routes'); any other called AE title
+ *                        gets A-ASSOCIATE-RJ "called-AE title not recognized", audited. Empty answers to any title
+ *                        (then an instance for a title that routes nowhere is refused with a failure status)
  */
-public record ReceiverConfig(String bindAddress, int port, List<Node> peers, int maxAssociations) {
+public record ReceiverConfig(String bindAddress, int port, List<Node> peers, int maxAssociations,
+                             Set<String> calledAeTitles) {
+    /** Answering to any called AE title. */
+    public ReceiverConfig(String bindAddress, int port, List<Node> peers, int maxAssociations) {
+        this(bindAddress, port, peers, maxAssociations, Set.of());
+    }
+
     public ReceiverConfig {
         Objects.requireNonNull(peers, "peers");
         peers = List.copyOf(peers);
+        Objects.requireNonNull(calledAeTitles, "calledAeTitles");
+        calledAeTitles = Set.copyOf(calledAeTitles);
         List<Problem> problems = new ArrayList<>();
+        for (String ae : calledAeTitles) {
+            if (!AeTitles.valid(ae)) {
+                problems.add(new Problem("iep.dicom.calledAeTitles", "'" + ae + "' is not an AE title (1-16"
+                        + " characters of the default repertoire, no backslash or control character)"));
+            }
+        }
         if (bindAddress == null || bindAddress.isBlank()) {
             problems.add(new Problem("iep.dicom.bindAddress", "is required, e.g. 0.0.0.0"));
         }

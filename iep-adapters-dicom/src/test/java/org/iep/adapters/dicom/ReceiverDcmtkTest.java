@@ -84,6 +84,25 @@ class ReceiverDcmtkTest {
     }
 
     @Test
+    void anUnknownCalledAeIsRejectedAtAssociationAndAuditedWhenTheTitlesAreConfigured() throws Exception {
+        Peers.require("echoscu");
+        try (DicomReceiver strict = DicomReceiver.start(new ReceiverConfig("127.0.0.1", 0,
+                List.of(Peers.node("modality", "MODALITY", 0)), 20, java.util.Set.of("IEP_T1")), rig.core.ingest(),
+                (ae, sender) -> Optional.empty(), rig.auditor)) {
+            Peers.run("echoscu", "-aet", "MODALITY", "-aec", "IEP_T1", "127.0.0.1", String.valueOf(strict.port()));
+            Process p = new ProcessBuilder("echoscu", "-v", "-aet", "MODALITY", "-aec", "ELSEWHERE", "127.0.0.1",
+                    String.valueOf(strict.port())).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(p.waitFor()).isNotZero();
+            assertThat(out).contains("Association Rejected").contains("Called AE Title Not Recognized");
+        }
+        assertThat(rig.audited("dicom.associate")).singleElement().satisfies(r -> {
+            assertThat(r.event().outcome()).isEqualTo(Outcome.DENIED);
+            assertThat(r.event().detail()).contains("ELSEWHERE").contains("MODALITY");
+        });
+    }
+
+    @Test
     void aHostileSopInstanceUidIsRefusedAuditedAndNothingKept() throws Exception {
         Peers.require("storescu");
         String out = storescuAllowingFailure("MODALITY", "IEP_T1", List.of(copyWithUid("1.2.3/../4")));

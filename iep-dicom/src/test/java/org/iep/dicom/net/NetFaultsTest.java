@@ -306,16 +306,25 @@ class NetFaultsTest {
         }
         awaitIdle();
         long before = openFds();
+        long heapBefore = usedHeapAfterGc();
         for (int i = 0; i < cycles; i++) {
             DimseClient c = client();
             c.association().abort();
         }
         awaitIdle();
-        System.gc();
+        long heapAfter = usedHeapAfterGc();
         long after = openFds();
-        System.out.printf("connect/abort: %d cycles, fds before %d after %d%n", cycles, before, after);
+        System.out.printf("connect/abort: %d cycles, fds before %d after %d, heap after GC %.1f MB before %.1f MB"
+                + " after, %d threads%n", cycles, before, after, heapBefore / 1e6, heapAfter / 1e6,
+                Thread.activeCount());
         assertThat(after - before).as("file descriptors leaked").isLessThanOrEqualTo(5);
         assertStillServing();
+    }
+
+    private static long usedHeapAfterGc() {
+        System.gc();
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
     }
 
     private static long openFds() throws IOException {

@@ -65,8 +65,11 @@ public final class DicomSide implements AutoCloseable {
         // the peers are the nodes known at start; a node added later is let in after a restart
         List<Node> peers = new ArrayList<>();
         stores.directory().institutions().forEach(i -> peers.addAll(stores.nodes().owned(i.id())));
+        // our own title (retrieves) and the direct routes' titles; any other called AE title is rejected
+        java.util.Set<String> titles = new java.util.HashSet<>(direct.calledAeTitles());
+        titles.add(settings.aeTitle());
         DicomReceiver receiver = DicomReceiver.start(new ReceiverConfig(settings.bindAddress(), settings.port(),
-                peers, settings.maxAssociations()), core.ingest(), gateway.retrievals(), Optional.of(direct),
+                peers, settings.maxAssociations(), titles), core.ingest(), gateway.retrievals(), Optional.of(direct),
                 auditor);
         return new DicomSide(receiver, lanes, direct);
     }

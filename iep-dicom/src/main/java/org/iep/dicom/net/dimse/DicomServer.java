@@ -158,11 +158,13 @@ public final class DicomServer implements AutoCloseable {
             return new Pdu.AssociateRj(Pdu.AssociateRj.PERMANENT, Pdu.AssociateRj.SOURCE_USER,
                     Pdu.AssociateRj.APP_CONTEXT_NOT_SUPPORTED);
         }
-        if (config.aeTitle() != null && !config.aeTitle().equals(rq.calledAe())) {
+        String ip = s.getInetAddress() == null ? "" : s.getInetAddress().getHostAddress();
+        if (!config.calledAllowed().test(rq.calledAe().strip())) {
+            config.listener().rejected(Uids.printable(rq.callingAe()), Uids.printable(rq.calledAe()), ip,
+                    "called AE title not recognized");
             return new Pdu.AssociateRj(Pdu.AssociateRj.PERMANENT, Pdu.AssociateRj.SOURCE_USER,
                     Pdu.AssociateRj.CALLED_AE_NOT_RECOGNIZED);
         }
-        String ip = s.getInetAddress() == null ? "" : s.getInetAddress().getHostAddress();
         if (!config.peerAllowed().test(rq.callingAe(), ip)) {
             return new Pdu.AssociateRj(Pdu.AssociateRj.PERMANENT, Pdu.AssociateRj.SOURCE_USER,
                     Pdu.AssociateRj.CALLING_AE_NOT_RECOGNIZED);

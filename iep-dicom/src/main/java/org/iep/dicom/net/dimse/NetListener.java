@@ -14,6 +14,10 @@ public interface NetListener {
     default void stored(String callingAe, String remoteAddress, String sopClassUid) {
     }
 
+    /** An association was rejected at negotiation (A-ASSOCIATE-RJ), e.g. for an unknown called AE title. */
+    default void rejected(String callingAe, String calledAe, String remoteAddress, String reason) {
+    }
+
     /** An association ended abnormally (abort, timeout, protocol error). */
     default void associationFailed(String remoteAddress, String reason) {
     }

@@ -2,6 +2,7 @@ package org.iep.dicom.net.dimse;
 
 import java.util.Objects;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.iep.dicom.net.NetOptions;
 
 /**
@@ -15,10 +16,20 @@ import org.iep.dicom.net.NetOptions;
  * @param listener audit events
  * @param move the C-MOVE handler (files and destinations), or null
  * @param get the C-GET handler, or null; with it storage contexts are accepted for C-GET sub-operations
+ * @param calledAllowed decides on the called AE title (trailing spaces removed); others get A-ASSOCIATE-RJ
+ *                      "called-AE title not recognized". By default: equal to {@code aeTitle}, or any when null
  */
 public record ServerConfig(String aeTitle, BiPredicate<String, String> peerAllowed, int maxAssociations,
         NetOptions options, StoreHandler store, FindHandler find, NetListener listener, MoveHandler move,
-        GetHandler get) {
+        GetHandler get, Predicate<String> calledAllowed) {
+    /** Answering to {@code aeTitle} only (any called AE title when it is null). */
+    public ServerConfig(String aeTitle, BiPredicate<String, String> peerAllowed, int maxAssociations,
+            NetOptions options, StoreHandler store, FindHandler find, NetListener listener, MoveHandler move,
+            GetHandler get) {
+        this(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, get,
+                aeTitle == null ? ae -> true : aeTitle::equals);
+    }
+
     /** Without retrieve services. */
     public ServerConfig(String aeTitle, BiPredicate<String, String> peerAllowed, int maxAssociations,
             NetOptions options, StoreHandler store, FindHandler find, NetListener listener) {
@@ -29,6 +40,7 @@ public record ServerConfig(String aeTitle, BiPredicate<String, String> peerAllow
         Objects.requireNonNull(peerAllowed);
         Objects.requireNonNull(options);
         Objects.requireNonNull(listener);
+        Objects.requireNonNull(calledAllowed);
         if (maxAssociations < 1) {
             throw new IllegalArgumentException("maxAssociations must be positive");
         }
@@ -40,30 +52,41 @@ public record ServerConfig(String aeTitle, BiPredicate<String, String> peerAllow
     }
 
     public ServerConfig withOptions(NetOptions o) {
-        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, o, store, find, listener, move, get);
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, o, store, find, listener, move, get,
+                calledAllowed);
     }
 
     public ServerConfig withFind(FindHandler f) {
-        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, f, listener, move, get);
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, f, listener, move, get,
+                calledAllowed);
     }
 
     public ServerConfig withListener(NetListener l) {
-        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, l, move, get);
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, l, move, get,
+                calledAllowed);
     }
 
     public ServerConfig withMaxAssociations(int n) {
-        return new ServerConfig(aeTitle, peerAllowed, n, options, store, find, listener, move, get);
+        return new ServerConfig(aeTitle, peerAllowed, n, options, store, find, listener, move, get, calledAllowed);
     }
 
     public ServerConfig withMove(MoveHandler m) {
-        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, m, get);
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, m, get,
+                calledAllowed);
     }
 
     public ServerConfig withGet(GetHandler g) {
-        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, g);
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, g,
+                calledAllowed);
+    }
+
+    /** Answers to the called AE titles {@code allowed} accepts (one SCP serving several titles, e.g. routes). */
+    public ServerConfig withCalledAllowed(Predicate<String> allowed) {
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, get,
+                allowed);
     }
 
     public ServerConfig withPeerAllowed(BiPredicate<String, String> p) {
-        return new ServerConfig(aeTitle, p, maxAssociations, options, store, find, listener, move, get);
+        return new ServerConfig(aeTitle, p, maxAssociations, options, store, find, listener, move, get, calledAllowed);
     }
 }
