@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.iep.api.ConflictException;
 import org.iep.api.CoreErrorCode;
@@ -13,6 +14,7 @@ import org.iep.api.audit.Outcome;
 import org.iep.api.spi.BlobInfo;
 import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.TransactionChanges;
+import org.iep.api.transaction.Message;
 import org.iep.api.spi.TransactionStore;
 import org.iep.api.transaction.Attachment;
 import org.iep.api.transaction.AttachmentId;
@@ -50,7 +52,9 @@ final class UploadCommit {
         this.limits = limits;
     }
 
-    UploadReceipt commit(Transaction t, List<Planned> plans, IngestSource by, LongConsumer progress) {
+    /** @param message what the uploader wrote with the upload (validated), or empty */
+    UploadReceipt commit(Transaction t, List<Planned> plans, IngestSource by, LongConsumer progress,
+                         Optional<Message> message) {
         Counts counts = new Counts(progress);
         for (Planned p : plans) {
             if (p.kind() == ContentKind.ZIP) {
@@ -73,8 +77,8 @@ final class UploadCommit {
                 }
             }
         }
-        if (!counts.attachments.isEmpty()) {
-            record(t, counts.attachments, by);
+        if (!counts.attachments.isEmpty() || message.isPresent()) {
+            record(t, counts.attachments, message, by);
         }
         return new UploadReceipt(counts.stored, counts.repeated, counts.attachments, counts.ignored, counts.bytes);
     }
@@ -100,19 +104,30 @@ final class UploadCommit {
         counts.add(size);
     }
 
-    /** Records the attachments on the transaction, re-reading it when ingest changed it meanwhile. */
-    private void record(Transaction first, List<Attachment> attachments, IngestSource by) {
+    /**
+     * Records the attachments and the uploader's message on the transaction in one change, re-reading it when
+     * ingest changed it meanwhile.
+     */
+    private void record(Transaction first, List<Attachment> attachments, Optional<Message> message, IngestSource by) {
         ConflictException last = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Transaction t = attempt == 0 ? store.find(first.id()).orElse(first) : store.find(first.id())
                     .orElseThrow();
             List<Attachment> all = new ArrayList<>(t.attachments());
             all.addAll(attachments);
+            List<Message> thread = new ArrayList<>(t.messages());
+            message.ifPresent(thread::add);
             try {
                 Transaction stored = store.commit(TransactionChanges.update(t.toBuilder().attachments(all)
-                        .updated(clock.instant()).build())).get(0);
-                auditor.record(by.by(), "attachment.added", stored, Outcome.SUCCESS, by.client(),
-                        attachments.size() + " attachment(s) from an upload");
+                        .messages(thread).updated(clock.instant()).build())).get(0);
+                if (!attachments.isEmpty()) {
+                    auditor.record(by.by(), "attachment.added", stored, Outcome.SUCCESS, by.client(),
+                            attachments.size() + " attachment(s) from an upload");
+                }
+                if (message.isPresent()) {
+                    auditor.record(by.by(), "transaction.message", stored, Outcome.SUCCESS, by.client(),
+                            "messages=" + thread.size() + " (with an upload)");
+                }
                 return;
             } catch (ConflictException e) {
                 if (e.errorCode() != CoreErrorCode.CONCURRENT_MODIFICATION) {

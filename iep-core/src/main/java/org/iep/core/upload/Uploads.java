@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import org.iep.api.transaction.Message;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongConsumer;
@@ -52,6 +54,8 @@ import org.iep.api.transaction.Party;
  * Thread-safe.
  */
 public final class Uploads {
+    /** The longest message an upload may carry. */
+    public static final int MAX_MESSAGE = 4000;
     private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final String MARKER = "session";
     private static final int MAX_NAME = 255;
@@ -162,6 +166,21 @@ public final class Uploads {
      * patients — then stores it all and closes the session. {@code progress} receives the bytes processed so far.
      */
     public UploadReceipt confirm(TransactionId tx, String session, IngestSource by, LongConsumer progress) {
+        return confirm(tx, session, by, progress, "");
+    }
+
+    /**
+     * As {@link #confirm(TransactionId, String, IngestSource, LongConsumer)}, with what the uploader wrote for the
+     * institution: it joins the transaction's thread in the same change as the upload's documents, under the
+     * uploader's name, or not at all when the upload is refused. Blank means no message.
+     */
+    public UploadReceipt confirm(TransactionId tx, String session, IngestSource by, LongConsumer progress,
+                                 String message) {
+        String text = message == null ? "" : message.strip();
+        if (text.length() > MAX_MESSAGE) {
+            throw new InvalidInputException(List.of(new Problem("message", "must be at most " + MAX_MESSAGE
+                    + " characters")));
+        }
         BlobKey key = existing(tx, session);
         Transaction t = transaction(tx);
         List<StagedFile> files = new ArrayList<>(staged(key).values());
@@ -176,12 +195,21 @@ public final class Uploads {
             throw new UploadRefusedException(scan.problems);
         }
         ingest.preflight(tx, scan.headers, by);
-        UploadReceipt receipt = commit.commit(t, scan.plans, by, progress);
+        Optional<Message> note = text.isEmpty() ? Optional.empty() : Optional.of(new Message(clock.instant(),
+                by.by(), authorName(by.by()), text));
+        UploadReceipt receipt = commit.commit(t, scan.plans, by, progress, note);
         blobs.deleteAll(key);
         auditor.record(by.by(), "upload.confirmed", t, Outcome.SUCCESS, by.client(), "instances="
                 + receipt.instancesStored() + " repeated=" + receipt.instancesAlreadyStored() + " attachments="
                 + receipt.attachments().size() + " bytes=" + receipt.bytes());
         return receipt;
+    }
+
+    private static String authorName(Party p) {
+        if (p instanceof Party.Individual i) {
+            return i.displayName();
+        }
+        return p instanceof Party.System s ? s.component() : p.auditId();
     }
 
     /**

@@ -59,6 +59,34 @@ class UploadsTest {
     }
 
     @Test
+    void aMessageWithTheUploadJoinsTheThreadUnderTheUploadersNameOnlyWhenTheUploadIsKept() {
+        org.iep.core.ingest.IngestSource patricia = new org.iep.core.ingest.IngestSource(
+                new org.iep.api.transaction.Party.Individual(new org.iep.api.access.GrantId("g-1"), "Patricia Jones"),
+                org.iep.core.audit.ClientInfo.INTERNAL, "");
+        int before = f.world.store.find(f.tx.id()).orElseThrow().messages().size();
+        String refused = f.uploads.open(f.tx.id(), patricia);
+        f.send(refused, "letter.pdf", "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> f.uploads.confirm(f.tx.id(), refused, patricia, b -> { }, "Here they are"))
+                .isInstanceOf(UploadRefusedException.class);
+        assertThat(f.world.store.find(f.tx.id()).orElseThrow().messages()).hasSize(before);
+        assertThatThrownBy(() -> f.uploads.confirm(f.tx.id(), refused, patricia, b -> { },
+                "x".repeat(Uploads.MAX_MESSAGE + 1))).isInstanceOfSatisfying(
+                        org.iep.api.InvalidInputException.class,
+                        e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("message"));
+
+        String s = f.uploads.open(f.tx.id(), patricia);
+        f.send(s, "IM0001", TestInstances.ct("1.2.3.1", 1));
+        f.uploads.confirm(f.tx.id(), s, patricia, b -> { }, "  The scan from March, as you asked.  ");
+
+        assertThat(f.world.store.find(f.tx.id()).orElseThrow().messages()).hasSize(before + 1).last()
+                .satisfies(m -> {
+                    assertThat(m.text()).isEqualTo("The scan from March, as you asked.");
+                    assertThat(m.authorName()).isEqualTo("Patricia Jones");
+                    assertThat(m.author()).isEqualTo(patricia.by());
+                });
+    }
+
+    @Test
     void aZipOfACdIsExpandedItsDicomdirIgnoredAndItsReportAttached() {
         String s = f.open();
         byte[] zip = new Zips().add("DICOM/ST000001/SE000001/IM000001", TestInstances.ct("1.2.3.1", 1))

@@ -184,9 +184,13 @@ class BrowserJourneyTest {
         assertThat(text()).contains("Send your images").contains(request.tracking().value());
         browser.findElement(By.id("files")).sendKeys(own1 + "\n" + own2);
         assertThat(browser.findElements(By.cssSelector("#file-list li"))).hasSize(2);
+        type("message", "These are from the CD St Mary's gave me.");
         Chromium.screenshot(browser, "upload-1-chosen");
         click("send-upload");
         assertThat(text()).contains("Your images were sent").contains("2 images and 0 documents were received");
+        assertThat(app.injector().getInstance(org.iep.api.spi.TransactionStore.class).find(request.id())
+                .orElseThrow().messages()).extracting(m -> m.text())
+                .contains("These are from the CD St Mary's gave me.");
         Chromium.screenshot(browser, "upload-2-sent");
         assertThat(mailed(DemoData.PATIENT.email(), Pattern.compile("(" + request.tracking().value() + ")")))
                 .as("the receipt").isNotBlank();

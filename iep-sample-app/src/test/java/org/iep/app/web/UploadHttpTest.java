@@ -93,8 +93,15 @@ class UploadHttpTest {
                 .isEqualTo("{\"received\":" + one.length + "}");
         assertThat(chunk(csrf, t, session, "IM0002", 0, two).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> done = patient.post("/upload/confirm", Map.of("csrf", csrf, "t", t, "s", session));
+        assertThat(page).contains("name=\"message\"");
+        HttpResponse<String> done = patient.post("/upload/confirm", Map.of("csrf", csrf, "t", t, "s", session,
+                "message", "The two slices from my CD."));
         assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(app.injector().getInstance(org.iep.api.spi.TransactionStore.class).find(request.id())
+                .orElseThrow().messages()).last().satisfies(m -> {
+                    assertThat(m.text()).isEqualTo("The two slices from my CD.");
+                    assertThat(m.author()).isInstanceOf(org.iep.api.transaction.Party.Individual.class);
+                });
         assertThat(done.body()).contains("Your images were sent").contains("2 images and 0 documents were received");
         assertThat(app.injector().getInstance(InstanceIndex.class).byTransaction(request.id())).hasSize(2);
         assertThat(TestBrowser.mailed(app, DemoData.PATIENT.email(),

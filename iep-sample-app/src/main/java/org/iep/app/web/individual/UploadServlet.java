@@ -143,7 +143,8 @@ final class UploadServlet extends HttpServlet {
         Map<String, Object> m = new java.util.HashMap<>(Map.of("t", p.transaction().id().value(), "tracking",
                 p.transaction().tracking().value(), "chunk", MAX_CHUNK));
         try {
-            UploadReceipt r = uploads.confirm(p.transaction().id(), upload, source(req, p), bytes -> { });
+            UploadReceipt r = uploads.confirm(p.transaction().id(), upload, source(req, p), bytes -> { },
+                    Optional.ofNullable(req.getParameter("message")).orElse(""));
             uploads.sendReceipt(p.transaction().id(), upload, p.grant().recipient());
             acting.visit().message(req, resp, 200, "upload.done", Map.of("images", r.instancesStored()
                     + r.instancesAlreadyStored(), "documents", r.attachments().size()));
