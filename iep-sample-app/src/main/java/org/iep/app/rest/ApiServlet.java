@@ -24,6 +24,9 @@ import org.iep.api.audit.AuditRecord;
 import org.iep.api.directory.User;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.api.spi.NodeStore;
+import org.iep.api.CoreErrorCode;
+import org.iep.core.report.ReportSettings;
+import org.iep.core.report.Reports;
 import org.iep.api.spi.TransactionStore;
 import org.iep.api.spi.UserStore;
 import org.iep.api.transaction.Transaction;
@@ -45,19 +48,21 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     static final int MAX_BODY = 256 * 1024;
-    private static final Pattern TRANSACTION = Pattern.compile("/transactions/([A-Z]{2,6}[0-9]{7})(/messages|/cancel)?");
+    private static final Pattern TRANSACTION = Pattern.compile("/transactions/([A-Z]{2,6}[0-9]{7})(/messages|/cancel|/reports)?");
 
     private final transient ApiCaller caller;
     private final transient UserStore users;
     private final transient TransactionStore store;
     private final transient Transactions transactions;
     private final transient AuditTrail audit;
+    private final transient Reports reports;
     private final transient TransactionJson mapping;
     private final transient ObjectMapper json = new ObjectMapper();
 
     public ApiServlet(ApiClients clients, UserStore users, DirectoryStore directory, NodeStore nodes,
-                      TransactionStore store, Transactions transactions, AuditTrail audit) {
+                      TransactionStore store, Transactions transactions, AuditTrail audit, Reports reports) {
         this.caller = new ApiCaller(clients, users);
+        this.reports = reports;
         this.users = users;
         this.store = store;
         this.transactions = transactions;
@@ -116,6 +121,8 @@ public final class ApiServlet extends HttpServlet {
             } else if (action.equals("/messages") && method.equals("POST")) {
                 ok(resp, TransactionJson.document(transactions.addMessage(caller.id(), t.id(),
                         new JsonFields().text(body(req), "text", "text"), client)));
+            } else if (action.equals("/reports") && method.equals("POST")) {
+                attachReport(req, resp, caller, seen, client);
             } else if (action.equals("/cancel") && method.equals("POST")) {
                 ok(resp, TransactionJson.document(transactions.cancel(caller.id(), t.id(),
                         new JsonFields().text(body(req), "reason", "reason"), client)));
@@ -125,6 +132,60 @@ public final class ApiServlet extends HttpServlet {
                         + " here.");
             }
         }
+    }
+
+    /**
+     * A report for one study of the caller's own transfer: a PDF as the body ({@code Content-Type:
+     * application/pdf}, study in {@code ?study=}), or JSON {@code {"studyInstanceUid", "text"}} for a pasted text
+     * report. An {@code Idempotency-Key} header makes a resend attach nothing twice. The size limit is checked from
+     * the declared length before the body is read.
+     */
+    private void attachReport(HttpServletRequest req, HttpServletResponse resp, User caller, Transaction t,
+                              ClientInfo client) throws IOException {
+        if (!t.origin().equals(caller.institution())) {
+            throw new AccessDeniedException(CoreErrorCode.WRONG_INSTITUTION, "Only the institution that sent "
+                    + t.tracking() + " attaches reports to it.");
+        }
+        String type = Optional.ofNullable(req.getContentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
+        String study;
+        String fileName;
+        byte[] content;
+        if (type.startsWith("application/pdf")) {
+            long declared = req.getContentLengthLong();
+            if (declared < 0 || declared > ReportSettings.DEFAULT.maxBytes()) {
+                throw new InvalidInputException(List.of(new Problem("body", declared < 0 ? "needs a Content-Length"
+                        : "is larger than " + ReportSettings.DEFAULT.maxBytes() + " bytes")));
+            }
+            content = req.getInputStream().readNBytes((int) declared);
+            if (content.length < 5 || !new String(content, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)
+                    .equals("%PDF-")) {
+                // what is declared a PDF must be one; a letter sent as text says so in its Content-Type
+                throw new InvalidInputException(List.of(new Problem("body", "is declared application/pdf but is"
+                        + " not a PDF")));
+            }
+            study = Optional.ofNullable(req.getParameter("study")).orElse("");
+            fileName = "report.pdf";
+        } else {
+            JsonNode body = body(req);
+            JsonFields f = new JsonFields();
+            study = f.text(body, "studyInstanceUid", "studyInstanceUid");
+            String text = f.text(body, "text", "text");
+            if (text.isBlank()) {
+                f.problems.add(new Problem("text", "is required (or send a PDF as application/pdf)"));
+            }
+            if (!f.problems.isEmpty()) {
+                throw new InvalidInputException(f.problems);
+            }
+            content = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            fileName = "report.txt";
+        }
+        String key = "api:" + caller.id().value() + ":" + Optional.ofNullable(req.getHeader("Idempotency-Key"))
+                .filter(k -> k.matches("[A-Za-z0-9_.:-]{1,64}")).orElseGet(() -> java.util.UUID.randomUUID()
+                        .toString());
+        reports.attachToStudy(t.id(), study, key, fileName, content,
+                new org.iep.api.transaction.Party.Staff(caller.institution(), caller.id()), client);
+        Transaction after = store.find(t.id()).orElseThrow();
+        send(resp, 201, TransactionJson.document(after));
     }
 
     private JsonNode body(HttpServletRequest req) throws IOException {

@@ -156,6 +156,8 @@ final class TransactionJson {
         d.put("studies", t.studies().stream().map(s -> Map.of("studyInstanceUid", s.studyInstanceUid(),
                 "accessionNumber", s.accessionNumber(), "description", s.description(),
                 "status", s.status().name().toLowerCase(Locale.ROOT), "progress", s.progress())).toList());
+        d.put("reports", t.attachments().stream().map(a -> Map.of("fileName", a.fileName(), "mediaType",
+                a.mediaType(), "size", a.size(), "studyInstanceUid", a.studyInstanceUid())).toList());
         d.put("messages", t.messages().stream().map(m -> Map.of("at", m.at().toString(), "author", m.authorName(),
                 "text", m.text())).toList());
         d.put("created", t.created().toString());

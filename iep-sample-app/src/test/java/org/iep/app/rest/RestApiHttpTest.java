@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -118,6 +119,44 @@ class RestApiHttpTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(json.readTree(unknown.body()).get("problems").findValuesAsText("field"))
                 .containsExactly("sourceAeTitle");
+    }
+
+    @Test
+    void theSenderAttachesTextAndPdfReportsOnceEachAndNobodyElseCan() throws Exception {
+        String toNtee = TRANSFER.replaceAll("\"recipient\": \\{[^}]*\\}", "\"recipient\": {\"type\": \"institution\","
+                + " \"code\": \"NTEE\"}");
+        String tracking = json.readTree(send("POST", "/api/v1/transfers", steeKey, toNtee).body())
+                .get("trackingNumber").asText();
+        String reports = "/api/v1/transactions/" + tracking + "/reports";
+
+        HttpResponse<String> text = send("POST", reports, steeKey,
+                "{\"studyInstanceUid\": \"2.25.77\", \"text\": \"CT chest: no acute abnormality.\"}");
+        assertThat(text.statusCode()).as(text.body()).isEqualTo(201);
+        byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 2; i++) { // the resend with the same key attaches nothing more
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + reports + "?study=2.25.77"))
+                    .header("Authorization", "Bearer " + steeKey).header("Content-Type", "application/pdf")
+                    .header("Idempotency-Key", "ris-report-881").POST(HttpRequest.BodyPublishers.ofByteArray(pdf))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+        JsonNode t = json.readTree(send("GET", "/api/v1/transactions/" + tracking, steeKey, null).body());
+        assertThat(t.get("reports").findValuesAsText("mediaType")).containsExactly("text/plain", "application/pdf");
+
+        HttpResponse<String> notPdf = http.send(HttpRequest.newBuilder(URI.create(base + reports + "?study=2.25.77"))
+                .header("Authorization", "Bearer " + steeKey).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofString("<html>a letter</html>")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notPdf.statusCode()).isEqualTo(400);
+        HttpResponse<String> wrongStudy = send("POST", reports, steeKey,
+                "{\"studyInstanceUid\": \"2.25.99\", \"text\": \"x\"}");
+        assertThat(wrongStudy.statusCode()).isEqualTo(400);
+        // the recipient sees the transfer but may not add to the sender's reports
+        HttpResponse<String> recipient = send("POST", reports, nteeKey,
+                "{\"studyInstanceUid\": \"2.25.77\", \"text\": \"ours\"}");
+        assertThat(recipient.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(send("GET", "/api/v1/transactions/" + tracking, steeKey, null).body())
+                .get("reports")).hasSize(2);
     }
 
     @Test
