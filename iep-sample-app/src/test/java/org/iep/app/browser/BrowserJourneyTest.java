@@ -161,6 +161,68 @@ class BrowserJourneyTest {
     }
 
     @Test
+    void theDashboardDownloadsThePackageThenAPasswordProtectedOne() throws Exception {
+        Path downloads = java.nio.file.Files.createDirectories(data.resolve("downloads"));
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                downloads.toAbsolutePath().toString()));
+        openLinkAndAskForCode("download");
+        type("code", mailed(DemoData.PATIENT.passcodeEmail(), CODE));
+        click("verify");
+        browser.findElement(By.cssSelector("details.entry summary")).click();
+        Chromium.screenshot(browser, "download-1-dashboard");
+        browser.findElement(By.id("download-STEE0000001")).click(); // a download: the page stays
+        Path plain = awaitDownloads(downloads, 1).get(0);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(plain.toFile())) {
+            assertThat(zip.getEntry("DICOMDIR")).isNotNull();
+            assertThat(zip.getEntry("README.TXT")).isNotNull();
+            assertThat(zip.stream().filter(e -> e.getName().startsWith("DICOM/"))).hasSize(8);
+        }
+        // moved aside, so the protected package (same name) is seen arriving
+        java.nio.file.Files.move(plain, data.resolve("plain.zip"));
+
+        // a fresh page (Chromium holds back a second download from one page); downloaded, it is under All
+        browser.get(base() + "/dashboard?tab=all");
+        browser.findElement(By.cssSelector("details.entry summary")).click();
+        type("password-STEE0000001", "correct horse battery");
+        browser.findElement(By.name("download-protected")).click();
+        Path locked = awaitDownloads(downloads, 1).get(0);
+        net.lingala.zip4j.ZipFile wrong = new net.lingala.zip4j.ZipFile(locked.toFile(), "not the password"
+                .toCharArray());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrong.extractAll(data.resolve("x").toString()))
+                .isInstanceOf(net.lingala.zip4j.exception.ZipException.class);
+        net.lingala.zip4j.ZipFile right = new net.lingala.zip4j.ZipFile(locked.toFile(), "correct horse battery"
+                .toCharArray());
+        right.extractAll(data.resolve("opened").toString());
+        assertThat(data.resolve("opened").resolve("DICOMDIR")).exists();
+        try (var files = java.nio.file.Files.walk(data.resolve("opened").resolve("DICOM"))) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile)).hasSize(8);
+        }
+    }
+
+    /** Waits until the download folder holds {@code n} finished files (Chromium writes *.crdownload first). */
+    private static java.util.List<Path> awaitDownloads(Path dir, int n) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            try (var files = java.nio.file.Files.list(dir)) {
+                java.util.List<Path> done = files.filter(f -> f.getFileName().toString().endsWith(".zip")).sorted()
+                        .toList();
+                boolean busy;
+                try (var all = java.nio.file.Files.list(dir)) {
+                    busy = all.anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+                }
+                if (done.size() >= n && !busy) {
+                    return done;
+                }
+            }
+            Thread.sleep(100);
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            throw new AssertionError("Chromium did not finish " + n + " download(s) into " + dir + ": "
+                    + files.map(f -> f.getFileName() + " " + f.toFile().length()).toList());
+        }
+    }
+
+    @Test
     void anUploadInAnswerToARequestShowsProgressAndAMixedPatientUploadIsRefused() throws Exception {
         IepCore core = app.injector().getInstance(IepCore.class);
         var admin = app.injector().getInstance(org.iep.api.spi.UserStore.class).findByEmail("admin@stee.example.org")
