@@ -27,6 +27,7 @@ import org.iep.api.spi.NodeStore;
 import org.iep.api.CoreErrorCode;
 import org.iep.core.report.ReportSettings;
 import org.iep.core.report.Reports;
+import org.iep.core.upload.Uploads;
 import org.iep.api.spi.TransactionStore;
 import org.iep.api.spi.UserStore;
 import org.iep.api.transaction.Transaction;
@@ -48,7 +49,7 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     static final int MAX_BODY = 256 * 1024;
-    private static final Pattern TRANSACTION = Pattern.compile("/transactions/([A-Z]{2,6}[0-9]{7})(/messages|/cancel|/reports)?");
+    private static final Pattern TRANSACTION = Pattern.compile("/transactions/([A-Z]{2,6}[0-9]{7})(/messages|/cancel|/reports|/uploads(?:/.*)?)?");
 
     private final transient ApiCaller caller;
     private final transient UserStore users;
@@ -56,13 +57,16 @@ public final class ApiServlet extends HttpServlet {
     private final transient Transactions transactions;
     private final transient AuditTrail audit;
     private final transient Reports reports;
+    private final transient ApiUploads uploads;
     private final transient TransactionJson mapping;
     private final transient ObjectMapper json = new ObjectMapper();
 
     public ApiServlet(ApiClients clients, UserStore users, DirectoryStore directory, NodeStore nodes,
-                      TransactionStore store, Transactions transactions, AuditTrail audit, Reports reports) {
+                      TransactionStore store, Transactions transactions, AuditTrail audit, Reports reports,
+                      Uploads uploads) {
         this.caller = new ApiCaller(clients, users);
         this.reports = reports;
+        this.uploads = new ApiUploads(uploads);
         this.users = users;
         this.store = store;
         this.transactions = transactions;
@@ -121,6 +125,9 @@ public final class ApiServlet extends HttpServlet {
             } else if (action.equals("/messages") && method.equals("POST")) {
                 ok(resp, TransactionJson.document(transactions.addMessage(caller.id(), t.id(),
                         new JsonFields().text(body(req), "text", "text"), client)));
+            } else if (action.startsWith("/uploads")) {
+                ApiUploads.Answer a = uploads.handle(req, caller, seen, action.substring("/uploads".length()), client);
+                send(resp, a.status(), a.document());
             } else if (action.equals("/reports") && method.equals("POST")) {
                 attachReport(req, resp, caller, seen, client);
             } else if (action.equals("/cancel") && method.equals("POST")) {

@@ -160,6 +160,48 @@ class RestApiHttpTest {
     }
 
     @Test
+    void theSendersSystemUploadsDicomAndADocumentInResumableChunksAndConfirmsThemWhole() throws Exception {
+        String tracking = json.readTree(send("POST", "/api/v1/transfers", steeKey, TRANSFER).body())
+                .get("trackingNumber").asText();
+        String uploads = "/api/v1/transactions/" + tracking + "/uploads";
+        HttpResponse<String> opened = send("POST", uploads, steeKey, null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String session = json.readTree(opened.body()).get("session").asText();
+        byte[] ct = Files.readAllBytes(Path.of("../../shared/dicom/corpus/CT_small.dcm"));
+        String file = uploads + "/" + session + "/files/";
+
+        assertThat(put(file + "IM0001?offset=0", java.util.Arrays.copyOfRange(ct, 0, 1000)).body())
+                .contains("\"received\":1000");
+        HttpResponse<String> stale = put(file + "IM0001?offset=0", java.util.Arrays.copyOfRange(ct, 0, 1000));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(stale.body()).get("received").asLong()).isEqualTo(1000);
+        assertThat(put(file + "IM0001?offset=1000", java.util.Arrays.copyOfRange(ct, 1000, ct.length))
+                .statusCode()).isEqualTo(200);
+        byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(put(file + "letter.pdf?offset=0", pdf).statusCode()).isEqualTo(200);
+        // someone else's system cannot add to it, nor see the session
+        assertThat(send("POST", uploads + "/" + session + "/confirm", nteeKey, null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> confirmed = send("POST", uploads + "/" + session + "/confirm?message=CT%20attached",
+                steeKey, null);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        JsonNode receipt = json.readTree(confirmed.body());
+        assertThat(receipt.get("instancesStored").asInt()).isEqualTo(1);
+        assertThat(receipt.get("documents").findValuesAsText("mediaType")).containsExactly("application/pdf");
+        JsonNode t = json.readTree(send("GET", "/api/v1/transactions/" + tracking, steeKey, null).body());
+        assertThat(t.get("reports").findValuesAsText("fileName")).containsExactly("letter.pdf");
+        assertThat(t.get("messages").findValuesAsText("text")).contains("CT attached");
+        assertThat(send("POST", uploads + "/" + session + "/confirm", steeKey, null).statusCode())
+                .as("a confirmed session is gone").isEqualTo(409);
+    }
+
+    private HttpResponse<String> put(String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + steeKey)
+                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void badBodiesListEveryProblemAndCreateNothing() throws Exception {
         String bad = TRANSFER.replace("1970-01-31", "31/01/1970").replace("\"normal\"", "\"urgent\"")
                 .replace("9434765919", "1234567890").replace("\"Patricia\",\n", "\"\",\n");
