@@ -202,6 +202,35 @@ class RestApiHttpTest {
     }
 
     @Test
+    void everyTransactionRouteRefusesEveryOtherCallerAndChangesNothing() throws Exception {
+        String tracking = json.readTree(send("POST", "/api/v1/transfers", steeKey, TRANSFER).body())
+                .get("trackingNumber").asText();
+        String tx = "/api/v1/transactions/" + tracking;
+        String session = json.readTree(send("POST", tx + "/uploads", steeKey, null).body()).get("session").asText();
+        JsonNode before = json.readTree(send("GET", tx, steeKey, null).body());
+        String[][] routes = {{"GET", tx, null}, {"POST", tx + "/messages", "{\"text\": \"hi\"}"},
+            {"POST", tx + "/cancel", "{\"reason\": \"x\"}"},
+            {"POST", tx + "/reports", "{\"studyInstanceUid\": \"2.25.77\", \"text\": \"x\"}"},
+            {"POST", tx + "/uploads", null}, {"PUT", tx + "/uploads/" + session + "/files/IM1?offset=0", "x"},
+            {"POST", tx + "/uploads/" + session + "/confirm", null}};
+        String[] callers = {null, "iep_stee-ris_" + "A".repeat(43), nteeKey};
+        int attempts = 0;
+        for (String[] r : routes) {
+            for (String key : callers) {
+                HttpResponse<String> answer = send(r[0], r[1], key, r[2]);
+                assertThat(answer.statusCode()).as(r[0] + " " + r[1] + " as " + (key == null ? "nobody" : key))
+                        .isIn(401, 403, 404);
+                attempts++;
+            }
+        }
+        assertThat(attempts).isEqualTo(21);
+        JsonNode after = json.readTree(send("GET", tx, steeKey, null).body());
+        assertThat(after).isEqualTo(before);
+        assertThat(send("GET", "/api/v1/audit?transaction=" + before.get("id").asText(), steeKey, null).body())
+                .doesNotContain("\"action\":\"transaction.message\"").doesNotContain("attachment.added");
+    }
+
+    @Test
     void badBodiesListEveryProblemAndCreateNothing() throws Exception {
         String bad = TRANSFER.replace("1970-01-31", "31/01/1970").replace("\"normal\"", "\"urgent\"")
                 .replace("9434765919", "1234567890").replace("\"Patricia\",\n", "\"\",\n");
