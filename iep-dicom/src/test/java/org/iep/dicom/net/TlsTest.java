@@ -1,0 +1,206 @@
+package org.iep.dicom.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.iep.dicom.ExternalTool;
+import org.iep.dicom.dict.UIDs;
+import org.iep.dicom.net.dimse.DicomServer;
+import org.iep.dicom.net.dimse.DimseClient;
+import org.iep.dicom.net.dimse.Part10FileStore;
+import org.iep.dicom.net.dimse.ServerConfig;
+import org.iep.dicom.net.dimse.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DICOM TLS (PS3.15 B.9, BCP 195 non-downgrading) between our SCU and SCP and with dcmtk: keys and self-signed
+ * certificates are made by keytool for each run; the SCP requires a client certificate.
+ */
+class TlsTest {
+    private static final char[] PASS = "changeit".toCharArray();
+
+    @TempDir
+    Path tmp;
+    private DicomServer server;
+    private Path stored;
+
+    @BeforeEach
+    void start() throws Exception {
+        keyPair("scp");
+        keyPair("scu");
+        trust("scp-trusts", "scu");
+        trust("scu-trusts", "scp");
+        stored = Files.createDirectories(tmp.resolve("stored"));
+        server = DicomServer.start(ServerConfig.storage("IEPSCP", new Part10FileStore(stored)).withOptions(
+                NetOptions.defaults().withTls(context("scp", "scp-trusts"), true)), InetAddress.getLoopbackAddress(),
+                0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void ourScuEchoesOverTlsWithItsCertificate() {
+        try (DimseClient c = DimseClient.connect("127.0.0.1", server.port(), "SCU", "IEPSCP",
+                List.of(List.of(UIDs.Verification, UIDs.ImplicitVRLittleEndian)),
+                NetOptions.defaults().withTls(context("scu", "scu-trusts"), false))) {
+            assertThat(c.echo()).isEqualTo(Status.SUCCESS);
+        }
+    }
+
+    @Test
+    void aClientWithoutACertificateIsRefusedAtTheHandshake() {
+        assertThatThrownBy(() -> DimseClient.connect("127.0.0.1", server.port(), "SCU", "IEPSCP",
+                List.of(List.of(UIDs.Verification, UIDs.ImplicitVRLittleEndian)),
+                NetOptions.defaults().withTls(context(null, "scu-trusts"), false)).echo())
+                .isInstanceOf(RuntimeException.class);
+        assertThat(stored.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aDowngradedClientIsRefused() throws Exception {
+        // TLS 1.2 with a CBC suite: allowed by the JDK, outside the non-downgrading BCP 195 profile
+        SSLContext client = context("scu", "scu-trusts");
+        try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", server.port())) {
+            s.setEnabledProtocols(new String[] {"TLSv1.2"});
+            s.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"});
+            assertThatThrownBy(s::startHandshake).isInstanceOf(javax.net.ssl.SSLException.class);
+        }
+    }
+
+    @Test
+    void dcmtkEchoesAndStoresThroughOurTlsScp() throws Exception {
+        ExternalTool.require("storescu");
+        ExternalTool.require("openssl");
+        Path key = pem("scu", "-nocerts", "-nodes");
+        Path cert = pem("scu", "-clcerts", "-nokeys");
+        Path serverCert = pem("scp", "-clcerts", "-nokeys");
+        Path ct = Path.of("../../shared/dicom/corpus/CT_small.dcm");
+        Run r = run("storescu", "-aet", "SCU", "-aec", "IEPSCP", "+tls", key.toString(), cert.toString(), "+cf",
+                serverCert.toString(), "127.0.0.1", String.valueOf(server.port()), ct.toString());
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(stored.toFile().list()).hasSize(1);
+        // without its certificate dcmtk cannot get in
+        Run anonymous = run("storescu", "-aet", "SCU", "-aec", "IEPSCP", "+tla", "-ic", "127.0.0.1",
+                String.valueOf(server.port()), ct.toString());
+        assertThat(anonymous.exit).isNotZero();
+        assertThat(stored.toFile().list()).hasSize(1);
+    }
+
+    @Test
+    void ourScuEchoesDcmtksTlsScp() throws Exception {
+        ExternalTool.require("storescp");
+        ExternalTool.require("echoscu");
+        Path key = pem("scp", "-nocerts", "-nodes");
+        Path cert = pem("scp", "-clcerts", "-nokeys");
+        Path clientCert = pem("scu", "-clcerts", "-nokeys");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process scp = new ProcessBuilder("storescp", "-aet", "DCMTK", "+tls", key.toString(), cert.toString(),
+                "+cf", clientCert.toString(), "-od", Files.createDirectories(tmp.resolve("dcmtk")).toString(),
+                String.valueOf(port)).redirectErrorStream(true).redirectOutput(tmp.resolve("storescp.log").toFile())
+                .start();
+        try {
+            NetOptions tls = NetOptions.defaults().withTls(context("scu", "scu-trusts"), false);
+            int status = -1;
+            for (int attempt = 0; attempt < 50 && status < 0; attempt++) {
+                try (DimseClient c = DimseClient.connect("127.0.0.1", port, "SCU", "DCMTK",
+                        List.of(List.of(UIDs.Verification, UIDs.ImplicitVRLittleEndian)), tls)) {
+                    status = c.echo();
+                } catch (RuntimeException notYetListening) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(status).as(Files.readString(tmp.resolve("storescp.log"))).isEqualTo(Status.SUCCESS);
+        } finally {
+            scp.destroy();
+            scp.waitFor();
+        }
+    }
+
+    private void keyPair(String name) throws Exception {
+        Run r = run(keytool(), "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-dname",
+                "CN=" + name, "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", tmp.resolve(name + ".p12")
+                        .toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+        assertThat(r.exit).as(r.output).isZero();
+        Run e = run(keytool(), "-exportcert", "-rfc", "-alias", name, "-keystore", tmp.resolve(name + ".p12")
+                .toString(), "-storepass", "changeit", "-file", tmp.resolve(name + ".crt").toString());
+        assertThat(e.exit).as(e.output).isZero();
+    }
+
+    private void trust(String store, String peer) throws Exception {
+        Run r = run(keytool(), "-importcert", "-noprompt", "-alias", peer, "-file", tmp.resolve(peer + ".crt")
+                .toString(), "-keystore", tmp.resolve(store + ".p12").toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit");
+        assertThat(r.exit).as(r.output).isZero();
+    }
+
+    /** @param keys the key store's name, or null for a client without a certificate */
+    private SSLContext context(String keys, String trusted) {
+        try {
+            KeyManagerFactory kmf = null;
+            if (keys != null) {
+                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(load(keys), PASS);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(load(trusted));
+            SSLContext c = SSLContext.getInstance("TLS");
+            c.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return c;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KeyStore load(String name) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(tmp.resolve(name + ".p12"))) {
+            ks.load(in, PASS);
+        }
+        return ks;
+    }
+
+    /** A PEM export of {@code name}.p12 for dcmtk (key without a password, or the certificate). */
+    private Path pem(String name, String... what) throws Exception {
+        Path out = tmp.resolve(name + (what[0].equals("-nocerts") ? ".key" : ".pem"));
+        List<String> cmd = new ArrayList<>(List.of("openssl", "pkcs12", "-in", tmp.resolve(name + ".p12").toString(),
+                "-passin", "pass:changeit", "-out", out.toString()));
+        cmd.addAll(List.of(what));
+        Run r = run(cmd.toArray(String[]::new));
+        assertThat(r.exit).as(r.output).isZero();
+        return out;
+    }
+
+    private static String keytool() {
+        return Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out);
+    }
+}
