@@ -19,15 +19,30 @@ final class Connections {
 
     /** Connects proposing {@code contexts} (each: abstract syntax then transfer syntaxes). */
     DimseClient open(Node node, List<List<String>> contexts) {
-        if (node.tls()) {
-            // TLS needs a key store and trust anchors the configuration does not carry yet
-            throw new DicomGatewayException(DicomAdapterErrorCode.PEER_REFUSED, "node " + node.id()
-                    + " requires TLS, which the DICOM adapter does not configure yet");
-        }
+        refuseTls(node);
         try {
             return DimseClient.connect(node.host(), node.port(), config.aeTitle(), node.aeTitle(), contexts, options);
         } catch (DicomNetException e) {
             throw translate(node, "association", e);
+        }
+    }
+
+    /** Connects for C-GET, offering to take the storage sub-operations for {@code storage} classes. */
+    DimseClient openForGet(Node node, List<String> retrieve, List<String> storage, List<String> syntaxes) {
+        refuseTls(node);
+        try {
+            return DimseClient.connectForGet(node.host(), node.port(), config.aeTitle(), node.aeTitle(), retrieve,
+                    storage, syntaxes, options);
+        } catch (DicomNetException e) {
+            throw translate(node, "association", e);
+        }
+    }
+
+    private static void refuseTls(Node node) {
+        if (node.tls()) {
+            // TLS needs a key store and trust anchors the configuration does not carry yet
+            throw new DicomGatewayException(DicomAdapterErrorCode.PEER_REFUSED, "node " + node.id()
+                    + " requires TLS, which the DICOM adapter does not configure yet");
         }
     }
 

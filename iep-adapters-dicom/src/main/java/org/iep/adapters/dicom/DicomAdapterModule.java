@@ -9,7 +9,8 @@ import org.iep.core.delivery.DeliveryHandler;
 /**
  * Binds {@link DicomGateway} to {@link DimseDicomGateway} with the given configuration, and the core's
  * {@link DeliveryHandler} to {@link DicomDeliveryHandler}. Needs BlobStore, NodeStore, InstanceIndex, the core's
- * Transactions and Auditor. The inbound {@link DicomReceiver} holds a socket, so it is started by the application
+ * Transactions, Auditor and Ingest (C-GET retrieves stream into it). The inbound {@link DicomReceiver} holds a
+ * socket, so it is started by the application
  * ({@code DicomReceiver.start}), not here.
  */
 public final class DicomAdapterModule extends AbstractModule {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.iep.api.Problem;
 import org.iep.api.directory.Node;
 import org.iep.api.spi.BlobStore;
+import org.iep.core.ingest.Ingest;
 import org.iep.api.spi.DicomGateway;
 import org.iep.api.spi.StoredInstance;
 import org.iep.api.spi.StudyQuery;
@@ -35,11 +36,23 @@ public final class DimseDicomGateway implements DicomGateway {
     private final BlobStore blobs;
     private final Connections connections;
     private final Retrievals retrievals;
+    private final java.util.Optional<Ingest> ingest;
 
-    @Inject
+    /** Without the core's ingest: retrieves by C-MOVE only (what arrives goes through {@link DicomReceiver}). */
     public DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs) {
+        this(config, blobs, java.util.Optional.empty());
+    }
+
+    /** With the core's ingest, so nodes configured for C-GET are retrieved on the gateway's own association. */
+    @Inject
+    public DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs, Ingest ingest) {
+        this(config, blobs, java.util.Optional.of(ingest));
+    }
+
+    private DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs, java.util.Optional<Ingest> ingest) {
         this.config = Objects.requireNonNull(config, "config");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.ingest = ingest;
         this.connections = new Connections(config);
         this.retrievals = new Retrievals(config.aeTitle());
     }
@@ -56,6 +69,9 @@ public final class DimseDicomGateway implements DicomGateway {
     public TransferOutcome retrieveInto(org.iep.api.transaction.TransactionId target, Node source,
             String studyInstanceUid) {
         requireUid(studyInstanceUid);
+        if (config.retrieveByCGet().contains(source.id())) {
+            return get(target, source, studyInstanceUid);
+        }
         try (Retrievals.Running r = retrievals.start(source, target)) {
             return retrieve(source, studyInstanceUid);
         }
@@ -100,7 +116,8 @@ public final class DimseDicomGateway implements DicomGateway {
         requireUid(studyInstanceUid);
         if (config.retrieveByCGet().contains(source.id())) {
             throw new DicomGatewayException(DicomAdapterErrorCode.RETRIEVE_UNSUPPORTED, "node " + source.id()
-                    + " is configured for C-GET, which iep-dicom's DIMSE client does not offer yet");
+                    + " is retrieved by C-GET, which brings the instances on the gateway's own association: retrieve"
+                    + " into a transaction (retrieveInto)");
         }
         try (DimseClient c = connections.open(source, List.of(withUncompressed(DimseClient.STUDY_ROOT_MOVE)))) {
             DimseClient.RetrieveResult r = c.move(DimseClient.STUDY_ROOT_MOVE, config.aeTitle(),
@@ -112,6 +129,26 @@ public final class DimseDicomGateway implements DicomGateway {
             return new TransferOutcome(Math.max(r.completed(), 0), failed, Math.max(r.warning(), 0));
         } catch (DicomNetException e) {
             throw Connections.translate(source, "C-MOVE", e);
+        }
+    }
+
+    /** C-GET of the study; each instance streams into {@code target} as it arrives. */
+    private TransferOutcome get(org.iep.api.transaction.TransactionId target, Node source, String studyUid) {
+        if (ingest.isEmpty()) {
+            throw new DicomGatewayException(DicomAdapterErrorCode.RETRIEVE_UNSUPPORTED, "node " + source.id()
+                    + " is retrieved by C-GET, and this gateway was built without the core's ingest");
+        }
+        try (DimseClient c = connections.openForGet(source, List.of(DimseClient.STUDY_ROOT_GET),
+                StorageClasses.CLASSES, StorageClasses.SYNTAXES)) {
+            DimseClient.RetrieveResult r = c.get(DimseClient.STUDY_ROOT_GET, StudyKeys.study(studyUid),
+                    new GetIntoTransaction(ingest.get(), target, source.aeTitle()), p -> true);
+            int failed = Math.max(r.failed(), 0);
+            if (!Status.isSuccessOrWarning(r.status()) && failed == 0) {
+                throw Connections.failed(source, "C-GET of study " + studyUid, r.status());
+            }
+            return new TransferOutcome(Math.max(r.completed(), 0), failed, Math.max(r.warning(), 0));
+        } catch (DicomNetException e) {
+            throw Connections.translate(source, "C-GET", e);
         }
     }
 

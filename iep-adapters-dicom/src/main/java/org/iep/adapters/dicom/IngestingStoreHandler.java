@@ -133,7 +133,7 @@ final class IngestingStoreHandler implements StoreHandler {
         };
     }
 
-    private static byte[] fileMeta(StoreRequest rq) {
+    static byte[] fileMeta(StoreRequest rq) {
         Attributes meta = new Attributes();
         meta.setString(Tags.MediaStorageSOPClassUID, VR.UI, rq.sopClassUid());
         meta.setString(Tags.MediaStorageSOPInstanceUID, VR.UI, rq.sopInstanceUid());

@@ -29,6 +29,7 @@ class DicomAdapterModuleTest {
                         bind(InstanceIndex.class).toInstance(rig.index);
                         bind(Transactions.class).toInstance(rig.core.transactions());
                         bind(Auditor.class).toInstance(rig.auditor);
+                        bind(org.iep.core.ingest.Ingest.class).toInstance(rig.core.ingest());
                     }
                 });
         assertThat(injector.getInstance(DicomGateway.class)).isInstanceOf(DimseDicomGateway.class)

@@ -11,7 +11,7 @@ import org.iep.api.spi.TransferOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** C-MOVE from dcmtk's dcmqrscp into our SCP and the transaction of the retrieve; C-GET refused clearly. */
+/** C-MOVE from dcmtk's dcmqrscp into our SCP, and C-GET on our own association, into the retrieving transaction. */
 class RetrieveDcmtkTest {
     @TempDir
     Path tmp;
@@ -46,6 +46,43 @@ class RetrieveDcmtkTest {
             } finally {
                 Peers.stop(scp);
             }
+        }
+        List<Path> stored = rig.export(tmp.resolve("stored"));
+        assertThat(stored).hasSize(3);
+        for (Path original : files) {
+            String uid = Peers.value(original, "0008,0018");
+            Path copy = stored.stream().filter(p -> p.getFileName().toString().startsWith(uid)).findFirst()
+                    .orElseThrow();
+            assertThat(Peers.dumpDataSet(copy)).as(uid).isEqualTo(Peers.dumpDataSet(original));
+        }
+    }
+
+    @Test
+    void aNodeConfiguredForCGetIsRetrievedOnOurOwnAssociationIntoTheTransaction() throws Exception {
+        Peers.require("dcmqrscp");
+        CoreRig rig = new CoreRig();
+        int pacsPort = Peers.freePort();
+        Node pacs = Peers.node("pacs", "PACS", pacsPort);
+        DimseDicomGateway gateway = new DimseDicomGateway(DicomAdapterConfig.of("IEP")
+                .withRetrieveByCGet(java.util.Set.of(pacs.id())), rig.blobs, rig.core.ingest());
+        List<Path> files = List.of(Peers.CORPUS.resolve("CT_small.dcm"), copyWithUid("1.2.826.0.1.3680043.8.498.81"),
+                copyWithUid("1.2.826.0.1.3680043.8.498.82"));
+        Path db = Files.createDirectories(tmp.resolve("db"));
+        Peers.run("dcmqridx", db.toString(), files.get(0).toString(), files.get(1).toString(), files.get(2).toString());
+        Path cfg = tmp.resolve("dcmqrscp.cfg");
+        Files.writeString(cfg, String.join("\n", "NetworkTCPPort = " + pacsPort, "MaxPDUSize = 16384",
+                "MaxAssociations = 16", "HostTable BEGIN", "HostTable END", "VendorTable BEGIN", "VendorTable END",
+                "AETable BEGIN", "PACS " + db + " RW (10, 1024mb) ANY", "AETable END", ""));
+        Process scp = Peers.start(tmp, "dcmqrscp", "-c", cfg.toString());
+        try {
+            Peers.awaitListening(pacsPort);
+            String study = Peers.value(files.get(0), "0020,000d");
+            assertThat(gateway.retrieveInto(rig.transfer.id(), pacs, study)).isEqualTo(new TransferOutcome(3, 0, 0));
+            // a study the PACS does not hold brings nothing
+            assertThat(gateway.retrieveInto(rig.transfer.id(), pacs, "1.2.826.0.1.3680043.8.498.999").completed())
+                    .isZero();
+        } finally {
+            Peers.stop(scp);
         }
         List<Path> stored = rig.export(tmp.resolve("stored"));
         assertThat(stored).hasSize(3);

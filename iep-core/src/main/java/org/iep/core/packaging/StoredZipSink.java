@@ -42,7 +42,7 @@ final class StoredZipSink implements ZipSink {
 
     @Override
     public void begin(String name, boolean compress, long size) {
-        throw new IllegalStateException("a stored entry needs its CRC-32 up front; use begin(name, compress, size, crc)");
+        throw new IllegalStateException("a stored entry needs its CRC-32 up front: begin(name, compress, size, crc)");
     }
 
     @Override
