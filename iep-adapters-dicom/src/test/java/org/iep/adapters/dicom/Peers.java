@@ -53,8 +53,11 @@ final class Peers {
     }
 
     static Process start(Path dir, String... command) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(command[0] + "-" + System.nanoTime() + ".log").toFile()).start();
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(command[0] + "-" + System.nanoTime() + ".log").toFile());
+        // dcmtk leaves Nagle's algorithm on unless told: each DIMSE message would wait ~40 ms for a delayed ACK
+        b.environment().put("TCP_NODELAY", "1");
+        return b.start();
     }
 
     static void awaitListening(int port) throws InterruptedException {
