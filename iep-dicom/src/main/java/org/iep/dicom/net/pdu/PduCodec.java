@@ -22,8 +22,6 @@ public final class PduCodec {
     public static final int MAX_ASSOCIATE_PDU = 1 << 20;
     /** Longest UID PS3.5 allows. */
     private static final int MAX_UID = 64;
-    /** Largest user identity field we accept (a SAML assertion or JWT can be several kB). */
-    private static final int MAX_IDENTITY_FIELD = 1 << 16;
 
     private PduCodec() {
     }
@@ -173,13 +171,13 @@ public final class PduCodec {
                         throw malformed("presentation context item 0x" + Integer.toHexString(itemType)
                                 + " in the wrong PDU");
                     }
-                    contexts.add(decodeContext(itemType, b, start, len));
+                    contexts.add(PduItems.context(itemType, b, start, len));
                 }
                 case 0x50 -> {
                     if (ui != null) {
                         throw malformed("two user information items");
                     }
-                    ui = decodeUserInfo(b, start, len);
+                    ui = PduItems.userInfo(b, start, len);
                 }
                 default -> throw malformed("unexpected item type 0x" + Integer.toHexString(itemType));
             }
@@ -197,153 +195,6 @@ public final class PduCodec {
         return type == Pdu.ASSOCIATE_RQ ? new Pdu.AssociateRq(called, calling, appContext, contexts, ui)
                 : new Pdu.AssociateAc(called, calling, appContext, contexts, ui);
     }
-
-    private static PresentationContext decodeContext(int itemType, byte[] b, int start, int len) {
-        if (len < 4) {
-            throw malformed("presentation context item shorter than 4 bytes");
-        }
-        int id = b[start] & 0xFF;
-        if ((id & 1) == 0) {
-            throw malformed("even presentation context ID " + id);
-        }
-        int result = b[start + 2] & 0xFF;
-        String abstractSyntax = null;
-        List<String> ts = new ArrayList<>();
-        int pos = start + 4;
-        int end = start + len;
-        while (pos < end) {
-            if (end - pos < 4) {
-                throw malformed("truncated presentation context sub-item");
-            }
-            int sub = b[pos] & 0xFF;
-            int sl = u16(b, pos + 2);
-            if (sl > end - pos - 4) {
-                throw malformed("presentation context sub-item length runs past its item");
-            }
-            if (sub == 0x30 && itemType == 0x20) {
-                if (abstractSyntax != null) {
-                    throw malformed("two abstract syntaxes in presentation context " + id);
-                }
-                abstractSyntax = uid(b, pos + 4, sl, "abstract syntax");
-            } else if (sub == 0x40) {
-                ts.add(uid(b, pos + 4, sl, "transfer syntax"));
-            } else {
-                throw malformed("unexpected presentation context sub-item 0x" + Integer.toHexString(sub));
-            }
-            pos += 4 + sl;
-        }
-        if (itemType == 0x20) {
-            if (abstractSyntax == null || ts.isEmpty()) {
-                throw malformed("presentation context " + id + " without abstract or transfer syntax");
-            }
-            return PresentationContext.proposed(id, abstractSyntax, ts);
-        }
-        if (result > 4) {
-            throw malformed("presentation context result " + result);
-        }
-        if (result == PresentationContext.ACCEPTANCE && ts.size() != 1) {
-            throw malformed("accepted presentation context " + id + " without exactly one transfer syntax");
-        }
-        return PresentationContext.answered(id, result, result == 0 ? ts.get(0) : null);
-    }
-
-    private static UserInformation decodeUserInfo(byte[] b, int start, int len) {
-        long maxPdu = -1;
-        String implUid = null;
-        String implVersion = null;
-        int opsInvoked = -1;
-        int opsPerformed = -1;
-        List<RoleSelection> roles = new ArrayList<>();
-        UserIdentity identity = null;
-        byte[] identityResponse = null;
-        int pos = start;
-        int end = start + len;
-        while (pos < end) {
-            if (end - pos < 4) {
-                throw malformed("truncated user information sub-item");
-            }
-            int sub = b[pos] & 0xFF;
-            int sl = u16(b, pos + 2);
-            int s = pos + 4;
-            if (sl > end - s) {
-                throw malformed("user information sub-item 0x" + Integer.toHexString(sub) + " runs past its item");
-            }
-            switch (sub) {
-                case 0x51 -> {
-                    if (sl != 4) {
-                        throw malformed("maximum length sub-item of " + sl + " bytes");
-                    }
-                    maxPdu = u32(b, s);
-                }
-                case 0x52 -> implUid = uid(b, s, sl, "implementation class UID");
-                case 0x53 -> {
-                    if (sl != 4) {
-                        throw malformed("asynchronous operations sub-item of " + sl + " bytes");
-                    }
-                    opsInvoked = u16(b, s);
-                    opsPerformed = u16(b, s + 2);
-                }
-                case 0x54 -> {
-                    if (sl < 4) {
-                        throw malformed("role selection sub-item too short");
-                    }
-                    int ul = u16(b, s);
-                    if (ul + 4 != sl) {
-                        throw malformed("role selection UID length does not match its sub-item");
-                    }
-                    roles.add(new RoleSelection(uid(b, s + 2, ul, "role selection SOP class"),
-                            b[s + 2 + ul] != 0, b[s + 3 + ul] != 0));
-                }
-                case 0x55 -> {
-                    if (sl > 16) {
-                        throw malformed("implementation version name longer than 16 characters");
-                    }
-                    implVersion = text(b, s, sl);
-                }
-                case 0x58 -> identity = decodeIdentity(b, s, sl);
-                case 0x59 -> {
-                    if (sl < 2 || u16(b, s) != sl - 2) {
-                        throw malformed("user identity response length does not match its sub-item");
-                    }
-                    identityResponse = slice(b, s + 2, sl - 2);
-                }
-                // 0x56 SOP class extended, 0x57 common extended negotiation: optional, we do not use them
-                case 0x56, 0x57 -> {
-                }
-                default -> throw malformed("unknown user information sub-item 0x" + Integer.toHexString(sub));
-            }
-            pos = s + sl;
-        }
-        if (maxPdu < 0) {
-            throw malformed("user information without a maximum length sub-item");
-        }
-        if (implUid == null) {
-            throw malformed("user information without an implementation class UID");
-        }
-        return new UserInformation(maxPdu, implUid, implVersion, opsInvoked, opsPerformed, roles, identity,
-                identityResponse);
-    }
-
-    private static UserIdentity decodeIdentity(byte[] b, int s, int sl) {
-        if (sl < 6) {
-            throw malformed("user identity sub-item too short");
-        }
-        int type = b[s] & 0xFF;
-        if (type < 1 || type > 5) {
-            throw malformed("user identity type " + type);
-        }
-        int pl = u16(b, s + 2);
-        if (pl > sl - 6 || pl > MAX_IDENTITY_FIELD) {
-            throw malformed("user identity primary field length does not fit");
-        }
-        int sec = u16(b, s + 4 + pl);
-        if (4 + pl + 2 + sec != sl) {
-            throw malformed("user identity secondary field length does not match its sub-item");
-        }
-        return new UserIdentity(type, b[s + 1] != 0, slice(b, s + 4, pl), slice(b, s + 6 + pl, sec));
-    }
-
-    // ------------------------------------------------------------------ writing
 
     /** Encodes a PDU with its header. */
     public static byte[] encode(Pdu pdu) {
@@ -446,25 +297,25 @@ public final class PduCodec {
 
     // ------------------------------------------------------------------ helpers
 
-    private static DicomNetException malformed(String what) {
+    static DicomNetException malformed(String what) {
         return new DicomNetException(DicomErrorCode.NET_PDU_MALFORMED, what);
     }
 
-    private static int u16(byte[] b, int p) {
+    static int u16(byte[] b, int p) {
         return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
     }
 
-    private static long u32(byte[] b, int p) {
+    static long u32(byte[] b, int p) {
         return ((long) (b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
     }
 
-    private static byte[] slice(byte[] b, int off, int len) {
+    static byte[] slice(byte[] b, int off, int len) {
         byte[] r = new byte[len];
         System.arraycopy(b, off, r, 0, len);
         return r;
     }
 
-    private static String ae(byte[] b, int off) {
+    static String ae(byte[] b, int off) {
         String s = text(b, off, 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -475,7 +326,7 @@ public final class PduCodec {
         return s;
     }
 
-    private static String text(byte[] b, int off, int len) {
+    static String text(byte[] b, int off, int len) {
         int end = off + len;
         while (end > off && (b[end - 1] == ' ' || b[end - 1] == 0)) {
             end--;
@@ -487,7 +338,7 @@ public final class PduCodec {
         return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
-    private static String uid(byte[] b, int off, int len, String what) {
+    static String uid(byte[] b, int off, int len, String what) {
         String s = text(b, off, len);
         if (s.isEmpty() || s.length() > MAX_UID) {
             throw malformed(what + " UID is empty or longer than 64 characters");
@@ -501,7 +352,7 @@ public final class PduCodec {
         return s;
     }
 
-    private static byte[] ascii(String s) {
+    static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
