@@ -257,68 +257,7 @@ public final class Association implements AutoCloseable {
     }
 
     private OutputStream stream(int contextId, boolean command) {
-        return new PDataOutputStream(contextId, command);
-    }
-
-    /** Fragments into P-DATA-TF PDUs holding one PDV each; the last fragment is sent on close. */
-    private final class PDataOutputStream extends OutputStream {
-        private final int pc;
-        private final int command;
-        private final byte[] buf;
-        private int len;
-        private boolean done;
-
-        PDataOutputStream(int pc, boolean command) {
-            this.pc = pc;
-            this.command = command ? 1 : 0;
-            // PDU body = PDV item length (4) + context ID (1) + control header (1) + data
-            this.buf = new byte[Math.max(1, sendPdu - 6)];
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (len == buf.length) {
-                emit(false);
-            }
-            buf[len++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int n) throws IOException {
-            while (n > 0) {
-                if (len == buf.length) {
-                    emit(false);
-                }
-                int k = Math.min(n, buf.length - len);
-                System.arraycopy(b, off, buf, len, k);
-                len += k;
-                off += k;
-                n -= k;
-            }
-        }
-
-        private void emit(boolean last) throws IOException {
-            checkOpen();
-            int pduLen = len + 6;
-            byte[] h = new byte[12];
-            h[0] = Pdu.P_DATA_TF;
-            put32(h, 2, pduLen);
-            put32(h, 6, len + 2);
-            h[10] = (byte) pc;
-            h[11] = (byte) (command | (last ? 2 : 0));
-            out.write(h);
-            out.write(buf, 0, len);
-            len = 0;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!done) {
-                done = true;
-                emit(true);
-                out.flush();
-            }
-        }
+        return new PDataOutput(out, contextId, command, sendPdu, this::checkOpen);
     }
 
     // ------------------------------------------------------------------ receiving
@@ -369,55 +308,13 @@ public final class Association implements AutoCloseable {
      * end (or the association aborted) before the next {@link #readCommand()}.
      */
     public InputStream dataInput(int contextId) {
-        return new InputStream() {
-            private byte[] data = new byte[0];
-            private int pos;
-            private boolean last;
-
-            private boolean fill() {
-                while (pos == data.length) {
-                    if (last) {
-                        return false;
-                    }
-                    Pdv v = nextPdv();
-                    if (v == null) {
-                        throw protocolError(DicomErrorCode.NET_PDU_UNEXPECTED, "release requested inside a data set");
-                    }
-                    if (v.command() || v.contextId() != contextId) {
-                        throw protocolError(DicomErrorCode.NET_PDU_UNEXPECTED,
-                                "command or other context fragment inside a data set");
-                    }
-                    data = v.data();
-                    pos = 0;
-                    last = v.last();
-                }
-                return true;
+        return new PDataInput(contextId, () -> {
+            Pdv v = nextPdv();
+            if (v == null) {
+                throw protocolError(DicomErrorCode.NET_PDU_UNEXPECTED, "release requested inside a data set");
             }
-
-            @Override
-            public int read() {
-                return fill() ? data[pos++] & 0xFF : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int n) {
-                if (n == 0) {
-                    return 0;
-                }
-                if (!fill()) {
-                    return -1;
-                }
-                int k = Math.min(n, data.length - pos);
-                System.arraycopy(data, pos, b, off, k);
-                pos += k;
-                return k;
-            }
-
-            @Override
-            public int available() {
-                return data.length - pos;
-            }
-        };
+            return v;
+        }, what -> protocolError(DicomErrorCode.NET_PDU_UNEXPECTED, what));
     }
 
     /** True when bytes are waiting on the socket (used to notice a C-CANCEL between responses). */
@@ -592,12 +489,5 @@ public final class Association implements AutoCloseable {
                 // closing a failed socket: nothing more to do
             }
         }
-    }
-
-    private static void put32(byte[] b, int p, int v) {
-        b[p] = (byte) (v >>> 24);
-        b[p + 1] = (byte) (v >>> 16);
-        b[p + 2] = (byte) (v >>> 8);
-        b[p + 3] = (byte) v;
     }
 }
