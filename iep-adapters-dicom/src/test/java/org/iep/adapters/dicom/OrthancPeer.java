@@ -87,8 +87,19 @@ final class OrthancPeer implements AutoCloseable {
 
     /** POST /instances; returns Orthanc's ID of the instance. */
     String upload(Path file) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/instances"))
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = null;
+        for (int attempt = 1; r == null; attempt++) {
+            try {
+                r = http.send(HttpRequest.newBuilder(uri("/instances")).POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // the client may reuse a keep-alive connection Orthanc has just closed, and does not resend a
+                // POST by itself; storing the same file again is harmless to Orthanc
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
         if (r.statusCode() != 200) {
             throw new IllegalStateException("upload of " + file + " failed: " + r.statusCode() + " " + r.body());
         }
