@@ -72,6 +72,16 @@ final class Changes {
         return after;
     }
 
+    /** The transaction, when {@code actor} is staff of its sending institution allowed to add to it. */
+    Transaction requireSender(UserId actor, TransactionId id) {
+        User user = access.requireRole(actor, Role.STANDARD, Role.ADMINISTRATOR);
+        Transaction t = read(id);
+        if (!t.origin().equals(user.institution())) {
+            throw wrongSide(user, t, "only the sending institution adds files or reports to it");
+        }
+        return t;
+    }
+
     Transaction cancel(UserId actor, TransactionId id, String reason, ClientInfo client) {
         User user = access.requireActive(actor);
         new Problems().text(reason, "reason", policy.maxTextLength()).throwIfAny();

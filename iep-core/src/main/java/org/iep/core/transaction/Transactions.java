@@ -84,6 +84,15 @@ public final class Transactions {
                 () -> answers.answer(cmd, client));
     }
 
+    /**
+     * Checks that {@code actor} (an active STANDARD or ADMINISTRATOR user) acts for the institution that sent the
+     * transaction, before they add files or reports to it; a refusal is audited as {@code action} and typed
+     * AccessDenied (WRONG_INSTITUTION or ROLE_NOT_ALLOWED). Returns the transaction.
+     */
+    public Transaction requireSender(UserId actor, TransactionId id, String action, ClientInfo client) {
+        return denials.audited(actor, action, id, client, () -> changes.requireSender(actor, id));
+    }
+
     /** The receiving institution declines a request or a transfer, with a mandatory reason. */
     public Transaction decline(UserId actor, TransactionId id, String reason, ClientInfo client) {
         return denials.audited(actor, "transaction.decline", id, client, () -> changes.decline(actor, id, reason,

@@ -52,6 +52,19 @@ class DeclineCancelMessageTest {
     }
 
     @Test
+    void onlyTheSendersStaffMayAddFilesOrReportsAndEveryRefusalIsAudited() {
+        Transaction t = w.transfer(Priority.NORMAL);
+        assertThat(w.transactions.requireSender(w.steeStaff, t.id(), "report.attach", CLIENT).id()).isEqualTo(t.id());
+        TransferCreationTest.assertDenied(() -> w.transactions.requireSender(w.leicStaff, t.id(), "report.attach",
+                CLIENT), CoreErrorCode.WRONG_INSTITUTION);
+        TransferCreationTest.assertDenied(() -> w.transactions.requireSender(w.steeAuditor, t.id(), "upload.open",
+                CLIENT), CoreErrorCode.ROLE_NOT_ALLOWED);
+        assertThat(w.audit.all().stream().map(r -> r.event()).filter(e -> e.outcome()
+                == org.iep.api.audit.Outcome.DENIED).map(e -> e.action() + " " + e.detail()).toList())
+                .containsExactly("report.attach IEP-1101", "upload.open IEP-1102");
+    }
+
+    @Test
     void aTransferIsDeclinedOnlyOnceItIsOnIep() {
         Transaction t = w.transfer(Priority.NORMAL);
         assertThatThrownBy(() -> w.transactions.decline(w.leicStaff, t.id(), "wrong patient", CLIENT))

@@ -24,7 +24,6 @@ import org.iep.api.audit.AuditRecord;
 import org.iep.api.directory.User;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.api.spi.NodeStore;
-import org.iep.api.CoreErrorCode;
 import org.iep.core.report.ReportSettings;
 import org.iep.core.report.Reports;
 import org.iep.core.upload.Uploads;
@@ -126,6 +125,7 @@ public final class ApiServlet extends HttpServlet {
                 ok(resp, TransactionJson.document(transactions.addMessage(caller.id(), t.id(),
                         new JsonFields().text(body(req), "text", "text"), client)));
             } else if (action.startsWith("/uploads")) {
+                transactions.requireSender(caller.id(), t.id(), "upload.open", client);
                 ApiUploads.Answer a = uploads.handle(req, caller, seen, action.substring("/uploads".length()), client);
                 send(resp, a.status(), a.document());
             } else if (action.equals("/reports") && method.equals("POST")) {
@@ -149,10 +149,7 @@ public final class ApiServlet extends HttpServlet {
      */
     private void attachReport(HttpServletRequest req, HttpServletResponse resp, User caller, Transaction t,
                               ClientInfo client) throws IOException {
-        if (!t.origin().equals(caller.institution())) {
-            throw new AccessDeniedException(CoreErrorCode.WRONG_INSTITUTION, "Only the institution that sent "
-                    + t.tracking() + " attaches reports to it.");
-        }
+        transactions.requireSender(caller.id(), t.id(), "report.attach", client);
         String type = Optional.ofNullable(req.getContentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
         String study;
         String fileName;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.iep.api.AccessDeniedException;
 import org.iep.api.ConflictException;
 import org.iep.api.CoreErrorCode;
 import org.iep.api.InvalidInputException;
@@ -25,7 +24,8 @@ import org.iep.core.upload.Uploads;
  * patients' page uses): {@code POST …/uploads} opens one, {@code PUT …/uploads/{s}/files/{name}?offset=N} appends a
  * chunk of at most {@value #MAX_CHUNK} bytes (checked from the declared length before reading; a wrong offset is
  * a 409 that says where to resume), {@code POST …/uploads/{s}/confirm} stores the whole upload or nothing (DICOM
- * files and zips of them, and PDF, Word, text and image documents, typed by content). Only the transfer's sender.
+ * files and zips of them, and PDF, Word, text and image documents, typed by content). The caller has been checked
+ * as the transfer's sender by the core ({@code Transactions.requireSender}).
  */
 final class ApiUploads {
     static final int MAX_CHUNK = 8 * 1024 * 1024;
@@ -39,10 +39,6 @@ final class ApiUploads {
     /** {@code rest} is what follows {@code /uploads}: empty, {@code /{s}/files/{name}} or {@code /{s}/confirm}. */
     Answer handle(HttpServletRequest req, User caller, Transaction t, String rest, ClientInfo client)
             throws IOException {
-        if (!t.origin().equals(caller.institution())) {
-            throw new AccessDeniedException(CoreErrorCode.WRONG_INSTITUTION, "Only the institution that sent "
-                    + t.tracking() + " adds files to it.");
-        }
         IngestSource by = new IngestSource(new Party.Staff(caller.institution(), caller.id()), client, "");
         String[] parts = rest.isEmpty() ? new String[0] : rest.substring(1).split("/", 3);
         String method = req.getMethod();
