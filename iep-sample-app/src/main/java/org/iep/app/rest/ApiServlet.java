@@ -48,7 +48,8 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     static final int MAX_BODY = 256 * 1024;
-    private static final Pattern TRANSACTION = Pattern.compile("/transactions/([A-Z]{2,6}[0-9]{7})(/messages|/cancel|/reports|/uploads(?:/.*)?)?");
+    private static final Pattern TRANSACTION = Pattern.compile(
+            "/transactions/([A-Z]{2,6}[0-9]{7})(/messages|/cancel|/reports|/uploads(?:/.*)?)?");
 
     private final transient ApiCaller caller;
     private final transient UserStore users;
