@@ -17,6 +17,16 @@ public interface BlobStore {
     /** Stores {@code content} (read to its end, not closed) under {@code key}. */
     BlobInfo put(BlobKey key, InputStream content);
 
+    /**
+     * Stores what {@code writer} writes under {@code key}, with the guarantees of {@link #put}. A writer that throws
+     * leaves no blob, and its exception reaches the caller (an {@code IOException} wrapped in
+     * {@code UncheckedIOException}). The default pipes the writer into {@link #put} on a second thread; stores that
+     * can take the bytes directly override it to save that hand-off.
+     */
+    default BlobInfo write(BlobKey key, BlobWriter writer) {
+        return PipedBlobWrite.write(this, key, writer);
+    }
+
     Optional<BlobInfo> stat(BlobKey key);
 
     /** Opens the range for reading; the caller closes the stream. A range past the end yields no bytes. */

@@ -3,6 +3,7 @@ package org.iep.api.spi;
 import java.util.List;
 import java.util.Optional;
 import org.iep.api.content.IndexedInstance;
+import org.iep.api.content.IndexedPatient;
 import org.iep.api.content.StudyTotals;
 import org.iep.api.transaction.TransactionId;
 
@@ -27,6 +28,12 @@ public interface InstanceIndex {
 
     /** Count, bytes and modalities of a study's instances, computed by the store (not by listing them). */
     StudyTotals totals(TransactionId transaction, String studyInstanceUid);
+
+    /**
+     * The distinct patients (ID, name, birth date as stored) of the transaction's instances, the earliest stored
+     * first; answered by the store without listing the instances, as ingest asks it for every instance.
+     */
+    List<IndexedPatient> patients(TransactionId transaction);
 
     /** Whether any record references {@code blob}; used to collect orphaned blobs. */
     boolean references(BlobKey blob);

@@ -32,6 +32,13 @@ final class DurableFiles {
         }
     }
 
+    /** Writes {@code bytes} to the new file {@code path}, leaving them to the page cache. */
+    static void writeUnforced(Path path, byte[] bytes) throws IOException {
+        try (FileChannel out = FileChannel.open(path, CREATE_NEW, WRITE)) {
+            writeFully(out, ByteBuffer.wrap(bytes));
+        }
+    }
+
     static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
             out.write(bytes);

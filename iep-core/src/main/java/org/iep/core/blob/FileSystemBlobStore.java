@@ -2,14 +2,12 @@ package org.iep.core.blob;
 
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.READ;
-import static java.nio.file.StandardOpenOption.WRITE;
 
 import com.google.common.io.ByteStreams;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -27,6 +25,7 @@ import org.iep.api.NotFoundException;
 import org.iep.api.spi.BlobInfo;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.BlobStore;
+import org.iep.api.spi.BlobWriter;
 import org.iep.api.spi.ByteRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * (directory {@code b}) coexist; keys live below {@code blobs/}, so none can reach {@code .tmp}. Blob files hold
  * the raw content, so an operator can copy them out as they are.
  *
- * <p>A put streams through a 64 KiB buffer into a temporary file while hashing, forces it to disk, re-reads it to
- * verify the hash, writes the sidecar the same way, renames the sidecar and then the blob into place (atomic,
- * replacing) and forces the directory. A crash leaves either the old blob or the new one, never a torn one; temp
+ * <p>A put (or a write, which takes the producer's bytes directly) streams through a 64 KiB buffer into a temporary
+ * file while hashing, forces it to disk, re-reads it to verify the hash, writes the sidecar (not forced: it is
+ * checked against the file it describes), renames the sidecar and then the blob into place (atomic, replacing) and
+ * forces the directory. A crash leaves either the old blob or the new one, never a torn one; temp
  * files it leaves behind are removed by {@link #collectTemporaries}. {@code stat} reads the sidecar and re-hashes
  * only when the sidecar does not describe the file (after such a crash).
  */
@@ -52,13 +52,13 @@ public final class FileSystemBlobStore implements BlobStore {
     static final String BLOBS_DIR = "blobs";
     static final String TEMP_DIR = ".tmp";
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
-    private static final int BUFFER_SIZE = 64 * 1024;
     private static final int COMMIT_ATTEMPTS = 5;
 
     private final Path root;
     private final Path blobs;
     private final Temporaries temps;
     private final KeyLocks locks = new KeyLocks();
+    private final DirectorySyncs directorySyncs = new DirectorySyncs();
 
     /** A store on {@code root} (created if missing), ageing temporary files by the system clock. */
     public FileSystemBlobStore(Path root) {
@@ -81,11 +81,29 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public BlobInfo put(BlobKey key, InputStream content) {
         Objects.requireNonNull(content, "content");
+        return store(key, out -> {
+            byte[] buffer = new byte[HashingFileOutput.BUFFER_SIZE];
+            for (int n; (n = readContent(key, content, buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+            }
+        });
+    }
+
+    /** Takes the writer's bytes straight into the temporary file: no pipe, no second thread. */
+    @Override
+    public BlobInfo write(BlobKey key, BlobWriter writer) {
+        Objects.requireNonNull(writer, "writer");
+        return store(key, writer);
+    }
+
+    private BlobInfo store(BlobKey key, BlobWriter writer) {
         Path blobTemp = temps.create();
         Path sidecarTemp = temps.create();
         try {
-            Sidecar sidecar = writeVerified(key, content, blobTemp);
-            DurableFiles.write(sidecarTemp, sidecar.encode());
+            Sidecar sidecar = writeVerified(key, writer, blobTemp);
+            // Not forced: a sidecar proves itself (size, identity), and a torn or missing one is recomputed by
+            // stat; the directory force in commit makes both renames durable. One fsync less per put.
+            DurableFiles.writeUnforced(sidecarTemp, sidecar.encode());
             commit(key, blobTemp, sidecarTemp);
             return sidecar.info(key);
         } catch (IOException e) {
@@ -188,20 +206,22 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    private Sidecar writeVerified(BlobKey key, InputStream content, Path temp) throws IOException {
-        var sha = Sha256.create();
-        long size = 0;
-        byte[] buffer = new byte[BUFFER_SIZE];
-        try (FileChannel out = FileChannel.open(temp, CREATE_NEW, WRITE)) {
-            for (int n; (n = readContent(key, content, buffer)) >= 0; ) {
-                sha.update(buffer, 0, n);
-                DurableFiles.writeFully(out, ByteBuffer.wrap(buffer, 0, n));
-                size += n;
+    private Sidecar writeVerified(BlobKey key, BlobWriter writer, Path temp) throws IOException {
+        String written;
+        long size;
+        try (HashingFileOutput out = new HashingFileOutput(temp)) {
+            try {
+                writer.writeTo(out);
+            } catch (IOException e) {
+                if (out.diskFailure() != null) {
+                    throw e; // the disk's failure: the store reports it
+                }
+                throw new UncheckedIOException(e); // the writer's own: it reaches the caller as it is
             }
-            out.force(true);
+            written = out.finish();
+            size = out.size();
         }
-        String written = sha.hex();
-        String reread = Sha256.ofFile(temp, buffer);
+        String reread = Sha256.ofFile(temp, new byte[HashingFileOutput.BUFFER_SIZE]);
         if (!written.equals(reread)) {
             throw new InfrastructureException(CoreErrorCode.INTEGRITY_FAILURE, "Blob " + key
                     + " read back from disk differs from what was written (SHA-256 " + reread + " instead of "
@@ -230,7 +250,7 @@ public final class FileSystemBlobStore implements BlobStore {
                         Files.move(sidecarTemp, sidecarPath(key), ATOMIC_MOVE, REPLACE_EXISTING);
                     }
                     Files.move(blobTemp, target, ATOMIC_MOVE, REPLACE_EXISTING);
-                    DurableFiles.forceDirectory(target.getParent());
+                    directorySyncs.force(target.getParent()); // shared with puts renaming into it meanwhile
                     return;
                 } catch (NoSuchFileException e) {
                     // A concurrent delete pruned the directory between its creation and our rename: create it again.
@@ -255,7 +275,7 @@ public final class FileSystemBlobStore implements BlobStore {
             LOG.warn("Blob {} has no sidecar describing it (left by a crash); re-hashing it once", key);
             String sha;
             try {
-                sha = Sha256.ofFile(blobPath(key), new byte[BUFFER_SIZE]);
+                sha = Sha256.ofFile(blobPath(key), new byte[HashingFileOutput.BUFFER_SIZE]);
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             }

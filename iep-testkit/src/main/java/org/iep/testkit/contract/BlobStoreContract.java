@@ -231,6 +231,50 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void aWriteStoresWhatTheWriterWritesAcrossBufferBoundaries() {
+        byte[] content = new byte[700_001];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 31 + 7);
+        }
+        BlobKey key = new BlobKey("w1/pushed");
+
+        BlobInfo info = store.write(key, out -> {
+            out.write(content[0]);
+            out.write(content, 1, 99);
+            out.write(content, 100, 300_000);
+            out.write(content, 300_100, content.length - 300_100);
+        });
+
+        assertThat(info).isEqualTo(new BlobInfo(key, content.length, BlobStreams.sha256Hex(content)));
+        assertThat(store.stat(key)).contains(info);
+        assertThat(read("w1/pushed", ByteRange.ALL)).isEqualTo(content);
+    }
+
+    @Test
+    void aWriterThatFailsLeavesNothingAndItsExceptionReachesTheCaller() {
+        BlobKey key = new BlobKey("w1/broken");
+        IllegalStateException refusal = new IllegalStateException("the producer gave up");
+        put("w1/kept", "abc".getBytes(UTF_8));
+
+        assertThatThrownBy(() -> store.write(key, out -> {
+            out.write(new byte[300_000]);
+            throw refusal;
+        })).isSameAs(refusal);
+        assertThatThrownBy(() -> store.write(key, out -> {
+            out.write(new byte[1000]);
+            throw new java.io.IOException("source closed");
+        })).isInstanceOf(java.io.UncheckedIOException.class).hasRootCauseMessage("source closed");
+        assertThatThrownBy(() -> store.write(new BlobKey("w1/kept"), out -> {
+            out.write("partial".getBytes(UTF_8));
+            throw refusal;
+        })).isSameAs(refusal);
+
+        assertThat(store.stat(key)).isEmpty();
+        assertThat(store.list(new BlobKey("w1"))).extracting(BlobKey::value).containsExactly("w1/kept");
+        assertThat(read("w1/kept", ByteRange.ALL)).isEqualTo("abc".getBytes(UTF_8));
+    }
+
+    @Test
     void concurrentPutsOfDistinctKeysAreAllStored() {
         List<List<BlobInfo>> infos = Concurrently.run(8, t -> IntStream.range(0, 25)
                 .mapToObj(i -> put("c/" + t + "/" + i, ("blob " + t + "/" + i).getBytes(UTF_8))).toList());

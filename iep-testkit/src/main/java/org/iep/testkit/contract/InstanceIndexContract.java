@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.iep.api.content.IndexedInstance;
+import org.iep.api.content.IndexedPatient;
 import org.iep.api.content.StudyTotals;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.InstanceIndex;
@@ -92,6 +93,24 @@ public abstract class InstanceIndexContract {
         assertThat(totals.bytes()).isEqualTo(1234 + 1234 + 10);
         assertThat(totals.modalities()).containsExactly("CT", "SR");
         assertThat(index.totals(T2, "1.1").instances()).isZero();
+    }
+
+    @Test
+    void patientsAreDistinctAndTheEarliestStoredComesFirst() {
+        IndexedInstance jones = instance(T1, "1.1", "1.1.1", "1.1.1.9", "a");
+        IndexedInstance smith = new IndexedInstance(T1, "1.0", "1.0.1", "1.0.1.1", "1.2.840.10008.5.1.4.1.1.2",
+                "1.2.840.10008.1.2.1", "P0002", "Smith^John", "", "ACC2", "CT", BlobKey.of("ingest", "t-index-1", "b"),
+                10, "ab".repeat(32), AT.plusSeconds(1));
+        index.insertIfAbsent(jones);
+        index.insertIfAbsent(smith);
+        index.insertIfAbsent(instance(T1, "1.1", "1.1.1", "1.1.1.1", "c"));
+        index.insertIfAbsent(instance(T2, "1.1", "1.1.1", "1.1.1.1", "d"));
+
+        assertThat(index.patients(T1)).containsExactly(IndexedPatient.of(jones), IndexedPatient.of(smith));
+        assertThat(index.patients(T2)).containsExactly(IndexedPatient.of(jones));
+        assertThat(index.patients(new TransactionId("t-index-none"))).isEmpty();
+        index.deleteTransaction(T1);
+        assertThat(index.patients(T1)).isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.iep.api.NotFoundException;
 import org.iep.api.spi.BlobInfo;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.BlobStore;
+import org.iep.api.spi.BlobWriter;
 import org.iep.api.spi.ByteRange;
 
 /**
@@ -47,6 +48,18 @@ public final class InMemoryBlobStore implements BlobStore {
         BlobInfo info = new BlobInfo(key, bytes.length, HexFormat.of().formatHex(sha.digest()));
         blobs.put(key.value(), new Blob(bytes, info));
         return info;
+    }
+
+    /** The writer's bytes are collected first (this store holds everything in memory anyway), then put. */
+    @Override
+    public BlobInfo write(BlobKey key, BlobWriter writer) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try {
+            writer.writeTo(buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return put(key, new ByteArrayInputStream(buffer.toByteArray()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.iep.adapters.jdbc.internal.Sql;
 import org.iep.api.content.IndexedInstance;
+import org.iep.api.content.IndexedPatient;
 import org.iep.api.content.StudyTotals;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.InstanceIndex;
@@ -84,6 +85,14 @@ public final class JdbcInstanceIndex implements InstanceIndex {
                     t.value(), studyInstanceUid);
             return new StudyTotals((int) sums.get(0)[0], sums.get(0)[1], new TreeSet<>(modalities));
         });
+    }
+
+    @Override
+    public List<IndexedPatient> patients(TransactionId t) {
+        return sql.list("Listing the patients of " + t, "SELECT patient_id, patient_name, birth_date FROM iep_instance"
+                + " WHERE transaction_id = ? GROUP BY patient_id, patient_name, birth_date ORDER BY MIN(received),"
+                + " patient_id, patient_name, birth_date", rs -> new IndexedPatient(rs.getString(1), rs.getString(2),
+                rs.getString(3)), t.value());
     }
 
     @Override
