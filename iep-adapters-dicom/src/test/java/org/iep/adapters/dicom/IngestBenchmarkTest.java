@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Harness, not a test: dcmtk's storescu sends the same instances to dcmtk's storescp, to Orthanc and to IEP's
  * receiver (ingest into a file-system blob store), over one and four associations; prints instances/s, MB/s and
- * the ratios. Runs only with {@code -Diep.bench=true}:
+ * the ratios (medians of {@code -Diep.bench.rounds}, default 3, run in turn). Runs only with
+ * {@code -Diep.bench=true}:
  * {@code ./mvnw -o -q -B verify -pl iep-adapters-dicom -am -Dtest=IngestBenchmarkTest -Diep.bench=true
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -54,40 +55,64 @@ class IngestBenchmarkTest {
                 }
             }
         }
-        // storescp
-        Path out = Files.createDirectories(tmp.resolve("scp-" + System.nanoTime()));
-        int port = Peers.freePort();
-        Process scp = Peers.start(tmp, "storescp", "-aet", "DEST", "-od", out.toString(), "--fork",
-                String.valueOf(port));
-        double dcmtk;
-        try {
-            Peers.awaitListening(port);
-            dcmtk = send(port, "DEST", parts, associations);
-        } finally {
-            Peers.stop(scp);
+        int rounds = Integer.getInteger("iep.bench.rounds", 3);
+        double[] dcmtkRuns = new double[rounds];
+        double[] orthancRuns = new double[rounds];
+        double[] iepRuns = new double[rounds];
+        for (int round = 0; round < rounds; round++) { // interleaved, so a slow minute of the disk hits all three
+            dcmtkRuns[round] = storescp(parts, associations);
+            orthancRuns[round] = orthanc(parts, associations, count);
+            iepRuns[round] = iep(parts, associations, count);
         }
-        // Orthanc
-        double orthanc;
-        try (OrthancPeer o = OrthancPeer.start(Files.createDirectories(tmp.resolve("o-" + System.nanoTime())),
-                "ORTHANC", List.of())) {
-            orthanc = send(o.dicomPort, "ORTHANC", parts, associations);
-            assertThat(o.instances()).isEqualTo(count);
-        }
-        // IEP
-        CoreRig rig = new CoreRig(new FileSystemBlobStore(Files.createDirectories(tmp.resolve("blobs-"
-                + System.nanoTime()))));
-        double iep;
-        try (DicomReceiver r = DicomReceiver.start(new ReceiverConfig("127.0.0.1", 0,
-                List.of(Peers.node("modality", "STORESCU", 0)), 20), rig.core.ingest(),
-                (ae, sender) -> Optional.of(rig.transfer.id()), rig.auditor)) {
-            iep = send(r.port(), "IEP", parts, associations);
-        }
-        assertThat(rig.index.byTransaction(rig.transfer.id())).hasSize(count);
+        double dcmtk = median(dcmtkRuns);
+        double orthanc = median(orthancRuns);
+        double iep = median(iepRuns);
         double mb = bytes / 1e6;
         System.out.printf("BENCH %s, %d association(s): storescp %.2f s (%.0f inst/s, %.1f MB/s), Orthanc %.2f s"
                 + " (%.0f inst/s, %.1f MB/s), IEP %.2f s (%.0f inst/s, %.1f MB/s); IEP vs storescp %.2fx, vs Orthanc"
                 + " %.2fx%n", label, associations, dcmtk, count / dcmtk, mb / dcmtk, orthanc, count / orthanc,
                 mb / orthanc, iep, count / iep, mb / iep, dcmtk / iep, orthanc / iep);
+    }
+
+    private double storescp(List<Path> parts, int associations) throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("scp-" + System.nanoTime()));
+        int port = Peers.freePort();
+        Process scp = Peers.start(tmp, "storescp", "-aet", "DEST", "-od", out.toString(), "--fork",
+                String.valueOf(port));
+        try {
+            Peers.awaitListening(port);
+            return send(port, "DEST", parts, associations);
+        } finally {
+            Peers.stop(scp);
+        }
+    }
+
+    private double orthanc(List<Path> parts, int associations, int count) throws Exception {
+        try (OrthancPeer o = OrthancPeer.start(Files.createDirectories(tmp.resolve("o-" + System.nanoTime())),
+                "ORTHANC", List.of())) {
+            double seconds = send(o.dicomPort, "ORTHANC", parts, associations);
+            assertThat(o.instances()).isEqualTo(count);
+            return seconds;
+        }
+    }
+
+    private double iep(List<Path> parts, int associations, int count) throws Exception {
+        CoreRig rig = new CoreRig(new FileSystemBlobStore(Files.createDirectories(tmp.resolve("blobs-"
+                + System.nanoTime()))));
+        double seconds;
+        try (DicomReceiver r = DicomReceiver.start(new ReceiverConfig("127.0.0.1", 0,
+                List.of(Peers.node("modality", "STORESCU", 0)), 20), rig.core.ingest(),
+                (ae, sender) -> Optional.of(rig.transfer.id()), rig.auditor)) {
+            seconds = send(r.port(), "IEP", parts, associations);
+        }
+        assertThat(rig.index.byTransaction(rig.transfer.id())).hasSize(count);
+        return seconds;
+    }
+
+    private static double median(double[] runs) {
+        double[] sorted = runs.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** storescu processes in parallel, one association each; returns the wall-clock seconds. */
