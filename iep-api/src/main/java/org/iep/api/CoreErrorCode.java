@@ -35,7 +35,10 @@ public enum CoreErrorCode implements ErrorCode {
     UPLOAD_OFFSET_MISMATCH(1911, "The chunk does not continue the file where its received bytes end; resume there"),
     UPLOAD_UNKNOWN(1912, "The upload session does not exist, belongs to another transaction or was confirmed"),
     DIRECT_ROUTE_REFUSED(1920, "The called AE title is no direct route for this sending node"),
-    DIRECT_ROUTE_INVALID(1921, "A direct route names an unknown institution or node, or a node that refuses the sender");
+    DIRECT_ROUTE_INVALID(1921, "A direct route names an unknown institution or node, or a node that refuses the sender"),
+    PSEUDONYMISATION_PROFILE_UNKNOWN(1930, "The institution has no pseudonymisation profile of this name"),
+    BURNED_IN_ANNOTATION_REFUSED(1931, "The instance may show identity in its pixels (Burned In Annotation) and the"
+            + " pseudonymisation profile does not accept such instances; nothing was stored");
 
     private final int number;
     private final String summary;

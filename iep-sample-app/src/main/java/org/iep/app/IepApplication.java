@@ -161,7 +161,7 @@ public final class IepApplication implements AutoCloseable {
         routes.put("/api/v1/*", new ApiServlet(clients,
                 injector.getInstance(UserStore.class), injector.getInstance(DirectoryStore.class),
                 injector.getInstance(NodeStore.class), injector.getInstance(TransactionStore.class),
-                core.transactions(), core.auditTrail(), core.reports(), core.uploads()));
+                core.transactions(), core.auditTrail(), core.reports(), core.uploads(), core.pseudonymisation()));
         ApiCaller apiCaller = new ApiCaller(clients, injector.getInstance(UserStore.class));
         try {
             routes.put("/dicomweb/*", new DicomWebServlet(core.images(), IndividualPages::session, apiCaller,

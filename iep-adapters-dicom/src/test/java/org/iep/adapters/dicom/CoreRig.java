@@ -56,7 +56,7 @@ final class CoreRig {
                 .ports(new Ports(transactions, directory, new InMemoryUserStore(), nodes,
                         new InMemoryAccessStore(), new InMemorySessionStore(), audit, blobs, jobs,
                         new RecordingMailSender(), new RecordingSmsSender(), new FixedKeyProvider("dicom"), index,
-                        new InMemoryReportStore()))
+                        new InMemoryReportStore(), new org.iep.testkit.memory.InMemoryPseudonymStore()))
                 .accessLinks(new AccessLinks("https://iep.test")).clock(TestClock.create())
                 .random(new SecureRandom()).build();
         transfer = Transactions.transfer(1).build();

@@ -13,6 +13,7 @@ import org.iep.adapters.jdbc.directory.JdbcDirectoryStore;
 import org.iep.adapters.jdbc.directory.JdbcNodeStore;
 import org.iep.adapters.jdbc.directory.JdbcUserStore;
 import org.iep.adapters.jdbc.job.JdbcJobQueue;
+import org.iep.adapters.jdbc.pseudonym.JdbcPseudonymStore;
 import org.iep.adapters.jdbc.report.JdbcReportStore;
 import org.iep.adapters.jdbc.transaction.JdbcTransactionStore;
 import org.iep.api.spi.AccessStore;
@@ -21,6 +22,7 @@ import org.iep.api.spi.DirectoryStore;
 import org.iep.api.spi.InstanceIndex;
 import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.NodeStore;
+import org.iep.api.spi.PseudonymStore;
 import org.iep.api.spi.ReportStore;
 import org.iep.api.spi.SessionStore;
 import org.iep.api.spi.TransactionStore;
@@ -32,8 +34,8 @@ import org.iep.api.spi.UserStore;
  *   <li>{@link JdbcDatabase}: the pool, started (and the schema migrated) when first injected; the application
  *       closes it at shutdown;</li>
  *   <li>{@link TransactionStore}, {@link DirectoryStore}, {@link UserStore}, {@link NodeStore}, {@link AccessStore},
- *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}, {@link InstanceIndex}, {@link ReportStore}: the
- *       {@code Jdbc*} implementations.</li>
+ *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}, {@link InstanceIndex}, {@link ReportStore},
+ *       {@link PseudonymStore}: the {@code Jdbc*} implementations.</li>
  * </ul>
  * The {@link DataSource} and the implementation classes stay private to the module, so an application can bind its
  * own {@code DataSource} without a clash.
@@ -59,6 +61,7 @@ public final class JdbcModule extends PrivateModule {
         bind(JobQueue.class).to(JdbcJobQueue.class).in(Singleton.class);
         bind(InstanceIndex.class).to(JdbcInstanceIndex.class).in(Singleton.class);
         bind(ReportStore.class).to(JdbcReportStore.class).in(Singleton.class);
+        bind(PseudonymStore.class).to(JdbcPseudonymStore.class).in(Singleton.class);
         expose(JdbcDatabase.class);
         expose(TransactionStore.class);
         expose(DirectoryStore.class);
@@ -70,6 +73,7 @@ public final class JdbcModule extends PrivateModule {
         expose(JobQueue.class);
         expose(InstanceIndex.class);
         expose(ReportStore.class);
+        expose(PseudonymStore.class);
     }
 
     @Provides

@@ -18,6 +18,8 @@ import org.iep.api.recipient.Recipient;
  * @param destination  the node chosen by routing, when the recipient is an institution
  * @param source       the sender's node the studies are retrieved from (C-MOVE or C-GET by the delivery job);
  *                     empty when the images come another way (upload, STOW-RS, a push, a forward)
+ * @param pseudonymisation the origin's pseudonymisation profile its images are stored under (every instance is
+ *                     de-identified before it is written, so no original is ever stored), or empty for none
  * @param expires      when the package stops being available to its recipient
  * @param requiredBy   for requests: when the images are needed
  * @param releaseAfter "doctor first": the recipient gets access only after this instant
@@ -34,6 +36,7 @@ public record Transaction(
         Recipient recipient,
         Optional<NodeId> destination,
         Optional<NodeId> source,
+        String pseudonymisation,
         Patient patient,
         List<StudyEntry> studies,
         List<Attachment> attachments,
@@ -59,6 +62,7 @@ public record Transaction(
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(pseudonymisation, "pseudonymisation");
         Objects.requireNonNull(patient, "patient");
         studies = List.copyOf(studies);
         attachments = List.copyOf(attachments);
@@ -98,6 +102,7 @@ public record Transaction(
         private Recipient recipient;
         private Optional<NodeId> destination = Optional.empty();
         private Optional<NodeId> source = Optional.empty();
+        private String pseudonymisation = "";
         private Patient patient;
         private List<StudyEntry> studies = List.of();
         private List<Attachment> attachments = List.of();
@@ -120,6 +125,7 @@ public record Transaction(
         private Builder(Transaction t) {
             id = t.id; tracking = t.tracking; type = t.type; sender = t.sender; origin = t.origin;
             recipient = t.recipient; destination = t.destination; source = t.source;
+            pseudonymisation = t.pseudonymisation;
             patient = t.patient; studies = t.studies;
             attachments = t.attachments; messages = t.messages; priority = t.priority; status = t.status;
             statusReason = t.statusReason; created = t.created; updated = t.updated; expires = t.expires;
@@ -135,6 +141,7 @@ public record Transaction(
         public Builder recipient(Recipient v) { recipient = v; return this; }
         public Builder destination(Optional<NodeId> v) { destination = v; return this; }
         public Builder source(Optional<NodeId> v) { source = v; return this; }
+        public Builder pseudonymisation(String v) { pseudonymisation = v; return this; }
         public Builder patient(Patient v) { patient = v; return this; }
         public Builder studies(List<StudyEntry> v) { studies = v; return this; }
         public Builder attachments(List<Attachment> v) { attachments = v; return this; }
@@ -152,8 +159,8 @@ public record Transaction(
         public Builder version(long v) { version = v; return this; }
 
         public Transaction build() {
-            return new Transaction(id, tracking, type, sender, origin, recipient, destination, source, patient, studies,
-                    attachments, messages, priority, status, statusReason, created, updated, expires, requiredBy,
+            return new Transaction(id, tracking, type, sender, origin, recipient, destination, source, pseudonymisation,
+                    patient, studies, attachments, messages, priority, status, statusReason, created, updated, expires, requiredBy,
                     releaseAfter, parent, forwardCount, version);
         }
     }

@@ -47,7 +47,8 @@ final class CoreWorld {
                 .ports(new Ports(transactions, directory, users, nodes, access, new InMemorySessionStore(),
                         new InMemoryAuditLog(), new InMemoryBlobStore(), new InMemoryJobQueue(),
                         mail, new RecordingSmsSender(), new FixedKeyProvider("bench"), new InMemoryInstanceIndex(),
-                        new org.iep.testkit.memory.InMemoryReportStore()))
+                        new org.iep.testkit.memory.InMemoryReportStore(),
+                        new org.iep.testkit.memory.InMemoryPseudonymStore()))
                 .accessLinks(new AccessLinks("https://iep.bench"))
                 .clock(clock)
                 .random(new SecureRandom())

@@ -98,7 +98,8 @@ public final class IngestVsCp {
                         new InMemoryAccessStore(), new InMemorySessionStore(), new InMemoryAuditLog(),
                         new FileSystemBlobStore(blobs), new InMemoryJobQueue(), new RecordingMailSender(),
                         new RecordingSmsSender(), new FixedKeyProvider("bench"), new InMemoryInstanceIndex(),
-                        new org.iep.testkit.memory.InMemoryReportStore()))
+                        new org.iep.testkit.memory.InMemoryReportStore(),
+                        new org.iep.testkit.memory.InMemoryPseudonymStore()))
                 .accessLinks(new AccessLinks("https://iep.bench")).clock(TestClock.create())
                 .random(new SecureRandom()).build();
         Transaction t = Transactions.transfer(1).build();

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.regex.Pattern;
 import org.iep.api.directory.CoreHours;
 import org.iep.api.directory.InstitutionPolicies;
+import org.iep.core.pseudonym.Profiles;
 import org.iep.core.validation.Problems;
 
 /** Field checks of the directory's commands, each adding to a {@link Problems} so all are reported at once. */
@@ -64,6 +65,10 @@ final class DirectoryValidation {
         // A release delay longer than availability would hide the package for its whole life.
         within(p, pol.releaseDelay(), Duration.ZERO, pol.packageAvailability(), field + ".releaseDelay");
         p.optionalText(pol.pseudonymisationProfile(), field + ".pseudonymisationProfile", 64);
+        Profiles.problems(pol.pseudonymisationProfiles(), field + ".pseudonymisationProfiles")
+                .forEach(problem -> p.add(problem.field(), problem.message()));
+        p.check(pol.pseudonymisationProfile().isEmpty() || pol.profile(pol.pseudonymisationProfile()).isPresent(),
+                field + ".pseudonymisationProfile", "names no profile of the institution");
     }
 
     private static void within(Problems p, Duration v, Duration min, Duration max, String field) {

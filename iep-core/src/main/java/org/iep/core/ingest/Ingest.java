@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.iep.api.ConflictException;
 import org.iep.api.CoreErrorCode;
@@ -27,6 +28,9 @@ import org.iep.api.transaction.TransactionId;
 import org.iep.api.transaction.TransactionStatus;
 import org.iep.core.audit.Auditor;
 import org.iep.core.id.IdGenerator;
+import org.iep.core.pseudonym.BurnedInAnnotationException;
+import org.iep.core.pseudonym.InstancePseudonymiser;
+import org.iep.core.pseudonym.Pseudonymisation;
 import org.iep.core.transaction.IngestedStudy;
 import org.iep.core.transaction.Transactions;
 import org.iep.dicom.DicomException;
@@ -74,6 +78,7 @@ public final class Ingest {
     private final Clock clock;
     private final Checkpoints checkpoints;
     private final StudyArrivals arrivals;
+    private final Optional<Pseudonymisation> pseudonymisation;
 
     public Ingest(TransactionStore store, DirectoryStore directory, InstanceIndex index, BlobStore blobs,
                   Transactions transactions, Auditor auditor, IdGenerator ids, Clock clock, Checkpoints checkpoints) {
@@ -84,6 +89,18 @@ public final class Ingest {
     public Ingest(TransactionStore store, DirectoryStore directory, InstanceIndex index, BlobStore blobs,
                   Transactions transactions, Auditor auditor, IdGenerator ids, Clock clock, Checkpoints checkpoints,
                   StudyArrivals arrivals) {
+        this(store, directory, index, blobs, transactions, auditor, ids, clock, checkpoints, arrivals,
+                Optional.empty());
+    }
+
+    /**
+     * @param pseudonymisation writes the instances of pseudonymised transactions; without it such a transaction
+     *                         takes no images (never its originals)
+     */
+    public Ingest(TransactionStore store, DirectoryStore directory, InstanceIndex index, BlobStore blobs,
+                  Transactions transactions, Auditor auditor, IdGenerator ids, Clock clock, Checkpoints checkpoints,
+                  StudyArrivals arrivals, Optional<Pseudonymisation> pseudonymisation) {
+        this.pseudonymisation = Objects.requireNonNull(pseudonymisation, "pseudonymisation");
         this.arrivals = Objects.requireNonNull(arrivals, "arrivals");
         this.store = Objects.requireNonNull(store, "store");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -107,8 +124,9 @@ public final class Ingest {
                     + t.status() + " and takes no more images.");
         }
         checkpoints.reached(STEP_BEFORE_WRITE);
+        Optional<InstancePseudonymiser> pseudonymiser = pseudonymiserOf(t);
         BlobKey key = TRANSACTIONS.child(t.id().value()).child(INSTANCES).child(clock.millis() + "-" + ids.newId());
-        StreamedWrite.Written written = write(t, key, part10, source);
+        StreamedWrite.Written written = write(t, key, part10, source, pseudonymiser);
         checkpoints.reached(STEP_WRITTEN);
         try {
             // the store verified its copy against the bytes it took (re-read, SHA-256); this checks it took them all
@@ -120,6 +138,8 @@ public final class Ingest {
             checkpoints.reached(STEP_VERIFIED);
             InstanceHeader h = InstanceHeader.of(written.header());
             checkPatient(t, h, source);
+            // before the instance is visible: whoever sees it can be re-identified by those allowed to
+            written.link().ifPresent(l -> pseudonymisation.orElseThrow().remember(l));
             IndexedInstance candidate = new IndexedInstance(t.id(), h.studyUid(), h.seriesUid(), h.sopInstanceUid(),
                     h.sopClassUid(), h.transferSyntaxUid(), h.patientId(), h.patientName(), h.birthDate(),
                     h.accessionNumber(), h.modality(), key, written.size(), written.info().sha256(), clock.instant());
@@ -156,9 +176,18 @@ public final class Ingest {
         List<Problem> problems = new ArrayList<>();
         List<PatientSeen> incoming = new ArrayList<>();
         java.util.Map<String, String> sops = new java.util.HashMap<>();
+        Optional<InstancePseudonymiser> pseudonymiser = pseudonymiserOf(t);
         for (var e : headers.entrySet()) {
             try {
-                InstanceHeader h = InstanceHeader.of(e.getValue());
+                org.iep.dicom.io.DicomFile header = e.getValue();
+                if (pseudonymiser.isPresent()) { // compared as they will be stored
+                    pseudonymiser.get().problems(header.dataSet())
+                            .forEach(p -> problems.add(new Problem(e.getKey(), p.field() + " " + p.message())));
+                    header = new org.iep.dicom.io.DicomFile(header.fileMeta(),
+                            pseudonymiser.get().pseudonymised(header.dataSet()), header.transferSyntax(),
+                            header.pixelData());
+                }
+                InstanceHeader h = InstanceHeader.of(header);
                 incoming.add(new PatientSeen(h.patientId(), h.patientName(), h.birthDate()));
                 String before = sops.putIfAbsent(h.sopInstanceUid(), e.getKey());
                 if (before != null) {
@@ -174,19 +203,37 @@ public final class Ingest {
         checkPatients(t, incoming, source);
     }
 
+    /** The pseudonymiser of {@code t}; a pseudonymised transaction is never written without one. */
+    private Optional<InstancePseudonymiser> pseudonymiserOf(Transaction t) {
+        if (t.pseudonymisation().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(pseudonymisation.orElseThrow(() -> new IllegalStateException("Transaction "
+                + t.tracking() + " is pseudonymised but this Ingest was built without pseudonymisation; build it"
+                + " through IepCore")).of(t).orElseThrow());
+    }
+
     /** Whether {@code key} names an instance blob as ingest makes them. */
     static boolean isInstanceBlob(BlobKey key) {
         String[] segments = key.value().split("/");
         return segments.length == 4 && segments[0].equals("tx") && segments[2].equals(INSTANCES);
     }
 
-    private StreamedWrite.Written write(Transaction t, BlobKey key, InputStream part10, IngestSource source) {
+    private StreamedWrite.Written write(Transaction t, BlobKey key, InputStream part10, IngestSource source,
+                                        Optional<InstancePseudonymiser> pseudonymiser) {
         Attributes meta = new Attributes();
         if (!source.sourceAet().isEmpty()) {
             meta.setString(0x00020016, VR.AE, source.sourceAet());
         }
         try {
-            return StreamedWrite.write(blobs, key, part10, meta, checkpoints);
+            return pseudonymiser.isPresent()
+                    ? StreamedWrite.pseudonymised(blobs, key, part10, pseudonymiser.get(), clock, checkpoints)
+                    : StreamedWrite.write(blobs, key, part10, meta, checkpoints);
+        } catch (BurnedInAnnotationException e) {
+            discard(key, e);
+            auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "burned-in annotation,"
+                    + " profile " + t.pseudonymisation());
+            throw e;
         } catch (DicomException e) {
             discard(key, e);
             auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "not DICOM: "

@@ -4,11 +4,18 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.iep.api.pseudonym.PseudonymLink;
 import org.iep.api.spi.BlobInfo;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.BlobStore;
+import org.iep.api.spi.ByteRange;
+import org.iep.core.pseudonym.InstancePseudonymiser;
 import org.iep.dicom.data.Attributes;
 import org.iep.dicom.io.DicomFile;
+import org.iep.dicom.io.DicomReader;
 import org.iep.dicom.io.Part10Rewriter;
 import org.iep.dicom.io.ReadOptions;
 
@@ -20,8 +27,11 @@ import org.iep.dicom.io.ReadOptions;
  */
 final class StreamedWrite {
 
-    /** What was stored and what the rewriter counted while writing it. */
-    record Written(BlobInfo info, DicomFile header, long size) {
+    /**
+     * What was stored, what the writer counted while writing it, and for a pseudonymised instance whom its
+     * pseudonym stands for.
+     */
+    record Written(BlobInfo info, DicomFile header, long size, Optional<PseudonymLink> link) {
     }
 
     private StreamedWrite() {
@@ -37,7 +47,30 @@ final class StreamedWrite {
             o.flush();
             count[0] = o.count;
         });
-        return new Written(info, header[0], count[0]);
+        return new Written(info, header[0], count[0], Optional.empty());
+    }
+
+    /**
+     * Writes the pseudonymised form of {@code source}; the header to index is read back from the stored blob, so
+     * the index holds exactly what the blob does and never an original.
+     */
+    static Written pseudonymised(BlobStore blobs, BlobKey key, InputStream source, InstancePseudonymiser p,
+                                 Clock clock, Checkpoints checkpoints) {
+        PseudonymLink[] link = new PseudonymLink[1];
+        long[] count = new long[1];
+        BlobInfo info = blobs.write(key, out -> {
+            CheckpointOnce o = new CheckpointOnce(out, checkpoints, Ingest.STEP_WRITING);
+            link[0] = p.write(source, o, clock.instant());
+            o.flush();
+            count[0] = o.count;
+        });
+        DicomFile header;
+        try (InputStream stored = blobs.open(key, ByteRange.ALL)) {
+            header = DicomReader.open(stored, ReadOptions.LENIENT).readUntilPixelData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Written(info, header, count[0], Optional.of(link[0]));
     }
 
     /** Counts what passes and reports one checkpoint once the first 64 KiB are through (the blob is partly written). */

@@ -33,6 +33,7 @@ import org.iep.core.audit.ClientInfo;
 import org.iep.core.directory.Routing;
 import org.iep.core.directory.StaffAccess;
 import org.iep.core.id.IdGenerator;
+import org.iep.core.pseudonym.Pseudonymisation;
 import org.iep.core.policy.IepPolicy;
 import org.iep.core.validation.Problems;
 
@@ -49,10 +50,12 @@ final class Creation {
     private final Routing routing;
     private final Clock clock;
     private final IepPolicy policy;
+    private final Optional<Pseudonymisation> pseudonymisation;
 
     Creation(DirectoryStore directory, StaffAccess access, TransactionValidation validation, Commits commits,
              Auditor auditor, Notices notices, IdGenerator ids, TrackingNumbers tracking, Routing routing,
-             Clock clock, IepPolicy policy) {
+             Clock clock, IepPolicy policy, Optional<Pseudonymisation> pseudonymisation) {
+        this.pseudonymisation = pseudonymisation;
         this.directory = directory;
         this.access = access;
         this.validation = validation;
@@ -78,7 +81,16 @@ final class Creation {
         validation.message(p, cmd.message(), "message", false);
         TransactionValidation.notPast(p, cmd.releaseAfter(), now, "releaseAfter");
         validation.sourceNode(p, cmd.source(), origin.id());
+        String profile = pseudonymisationProfile(p, cmd.pseudonymisation(), origin);
         p.throwIfAny();
+        if (!profile.isEmpty()) { // the transaction shows what its images will carry, never the originals
+            Pseudonymisation ps = pseudonymisation.orElseThrow(() -> new IllegalStateException("Transactions was"
+                    + " built without pseudonymisation; build it through IepCore"));
+            patient = ps.pseudonymousPatient(origin.id(), profile, patient);
+            studies = studies.stream().map(s -> new StudyEntry(ps.pseudonymousUid(origin.id(), profile,
+                    s.studyInstanceUid()), "", "", s.modalities(), "", s.status(), s.expectedInstances(),
+                    s.receivedInstances(), s.bytes())).toList();
+        }
 
         Optional<NodeId> destination = destination(recipient, origin.id(), now);
         // "Doctor first" holds back an individual's (or company's) access; institutions get their images at once
@@ -87,10 +99,23 @@ final class Creation {
         Optional<Instant> release = cmd.releaseAfter().or(() -> !toPerson || origin.policies().releaseDelay()
                 .isZero() ? Optional.empty() : Optional.of(now.plus(origin.policies().releaseDelay())));
         Transaction t = draft(TransactionType.TRANSFER, user, origin, recipient, patient, now)
-                .destination(destination).source(cmd.source()).studies(studies).priority(cmd.priority())
+                .destination(destination).source(cmd.source()).pseudonymisation(profile).studies(studies)
+                .priority(cmd.priority())
                 .messages(firstMessage(user, cmd.message(), now))
                 .expires(now.plus(origin.policies().packageAvailability())).releaseAfter(release).build();
         return insert(t, user, origin, client);
+    }
+
+    /** The profile a transfer is pseudonymised with: the one asked for, else the institution's default. */
+    private static String pseudonymisationProfile(Problems p, String asked, Institution origin) {
+        if (NewTransfer.NO_PSEUDONYMISATION.equals(asked)) {
+            return "";
+        }
+        String name = asked.isEmpty() ? origin.policies().pseudonymisationProfile() : asked;
+        if (!name.isEmpty() && origin.policies().profile(name).isEmpty()) {
+            p.check(false, "pseudonymisation", "'" + name + "' is not a pseudonymisation profile of the institution");
+        }
+        return name;
     }
 
     Transaction request(NewRequest cmd, ClientInfo client) {

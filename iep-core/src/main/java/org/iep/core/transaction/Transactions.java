@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.iep.api.patient.Patient;
 import org.iep.api.transaction.Priority;
 import org.iep.api.recipient.InstitutionRecipient;
@@ -21,6 +22,7 @@ import org.iep.core.audit.ClientInfo;
 import org.iep.core.directory.Routing;
 import org.iep.core.directory.StaffAccess;
 import org.iep.core.id.IdGenerator;
+import org.iep.core.pseudonym.Pseudonymisation;
 import org.iep.core.notify.Notifier;
 import org.iep.core.policy.IepPolicy;
 
@@ -42,12 +44,21 @@ public final class Transactions {
     public Transactions(TransactionStore store, DirectoryStore directory, NodeStore nodes, StaffAccess access,
                         Auditor auditor, Notifier notifier, IdGenerator ids, TrackingNumbers tracking,
                         Routing routing, Clock clock, IepPolicy policy, List<TransactionListener> listeners) {
+        this(store, directory, nodes, access, auditor, notifier, ids, tracking, routing, clock, policy, listeners,
+                Optional.empty());
+    }
+
+    /** @param pseudonymisation shows pseudonymised transfers' patients and studies; without it none can be made */
+    public Transactions(TransactionStore store, DirectoryStore directory, NodeStore nodes, StaffAccess access,
+                        Auditor auditor, Notifier notifier, IdGenerator ids, TrackingNumbers tracking,
+                        Routing routing, Clock clock, IepPolicy policy, List<TransactionListener> listeners,
+                        Optional<Pseudonymisation> pseudonymisation) {
         Objects.requireNonNull(store, "store");
         TransactionValidation validation = new TransactionValidation(directory, nodes, policy);
         Commits commits = new Commits(store, listeners);
         Notices notices = new Notices(notifier);
         this.creation = new Creation(directory, access, validation, commits, auditor, notices, ids, tracking,
-                routing, clock, policy);
+                routing, clock, policy, pseudonymisation);
         this.changes = new Changes(store, access, commits, auditor, clock, policy, notices, directory);
         this.answers = new Answers(creation, changes, validation, commits, auditor, access, clock);
         this.denials = new Denials(store, access, auditor);

@@ -9,6 +9,7 @@ import org.iep.core.direct.DirectRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.iep.api.CoreErrorCode;
 import org.iep.api.InvalidInputException;
 import org.iep.core.access.AccessGrants;
@@ -32,6 +33,7 @@ import org.iep.core.directory.StaffAccess;
 import org.iep.core.forwarding.Forwarding;
 import org.iep.core.id.IdGenerator;
 import org.iep.core.ingest.Checkpoints;
+import org.iep.core.pseudonym.Pseudonymisation;
 import org.iep.core.ingest.Ingest;
 import org.iep.core.ingest.OrphanCollector;
 import org.iep.core.report.ReportSettings;
@@ -62,7 +64,7 @@ import org.iep.core.transaction.Transactions;
  * <pre>{@code
  * IepCore core = IepCore.builder()
  *         .ports(new Ports(txStore, directory, users, nodes, access, sessions, audit, blobs, jobs, mail, sms, keys,
- *                 instances, reports))
+ *                 instances, reports, pseudonyms))
  *         .accessLinks(new AccessLinks("https://iep.example.org"))
  *         .build();
  * core.transactions().createTransfer(...);
@@ -90,6 +92,7 @@ public final class IepCore {
     private final DeliveryJobs deliveryJobs;
     private final ExpiryReminders expiryReminders;
     private final Ingest ingest;
+    private final Pseudonymisation pseudonymisation;
     private final OrphanCollector orphans;
     private final Uploads uploads;
     private final Reports reports;
@@ -128,8 +131,9 @@ public final class IepCore {
         directory = new Directory(p.directory(), p.users(), staffAccess, auditor, ids);
         nodes = new Nodes(p.nodes(), p.directory(), staffAccess, auditor, ids);
         TrackingNumbers tracking = new TrackingNumbers(p.transactions());
+        pseudonymisation = new Pseudonymisation(p.directory(), p.pseudonyms(), p.keys(), staffAccess, auditor, clock);
         transactions = new Transactions(p.transactions(), p.directory(), p.nodes(), staffAccess, auditor, outbox, ids,
-                tracking, routing, clock, policy, listeners);
+                tracking, routing, clock, policy, listeners, Optional.of(pseudonymisation));
         linkOpening = new LinkOpening(p.access(), p.transactions(), p.directory(), hasher, ids, outbox, auditor,
                 policy, clock);
         passcodes = new PasscodeVerifier(p.access(), p.sessions(), p.transactions(), p.directory(), hasher, ids,
@@ -150,7 +154,7 @@ public final class IepCore {
         expiryReminders = new ExpiryReminders(p.access(), p.transactions(), p.directory(), outbox, policy);
         reports = new Reports(p.reports(), p.transactions(), p.blobs(), auditor, ids, clock, ReportSettings.DEFAULT);
         ingest = new Ingest(p.transactions(), p.directory(), p.instances(), p.blobs(), transactions, auditor, ids,
-                clock, Checkpoints.NONE, reports::onStudyArrived);
+                clock, Checkpoints.NONE, reports::onStudyArrived, Optional.of(pseudonymisation));
         orphans = new OrphanCollector(p.blobs(), p.instances(), OrphanCollector.DEFAULT_GRACE);
         images = new Images(p.instances(), p.blobs(), individualAccess, transactions, staffAccess, auditor);
         uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS,
@@ -184,6 +188,7 @@ public final class IepCore {
     public DeliveryJobs deliveryJobs() { return deliveryJobs; }
     public ExpiryReminders expiryReminders() { return expiryReminders; }
     public Ingest ingest() { return ingest; }
+    public Pseudonymisation pseudonymisation() { return pseudonymisation; }
     public OrphanCollector orphans() { return orphans; }
     public Uploads uploads() { return uploads; }
     public Reports reports() { return reports; }

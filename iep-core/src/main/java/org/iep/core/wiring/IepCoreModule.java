@@ -17,6 +17,7 @@ import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.KeyProvider;
 import org.iep.api.spi.MailSender;
 import org.iep.api.spi.NodeStore;
+import org.iep.api.spi.PseudonymStore;
 import org.iep.api.spi.ReportStore;
 import org.iep.api.spi.SessionStore;
 import org.iep.api.spi.SmsSender;
@@ -37,6 +38,7 @@ import org.iep.core.directory.Directory;
 import org.iep.core.directory.Nodes;
 import org.iep.core.forwarding.Forwarding;
 import org.iep.core.ingest.Ingest;
+import org.iep.core.pseudonym.Pseudonymisation;
 import org.iep.core.ingest.OrphanCollector;
 import org.iep.core.report.Reports;
 import org.iep.core.upload.Uploads;
@@ -72,12 +74,13 @@ public final class IepCoreModule extends AbstractModule {
     IepCore core(TransactionStore transactions, DirectoryStore directory, UserStore users, NodeStore nodes,
                  AccessStore access, SessionStore sessions, AuditLog audit, BlobStore blobs, JobQueue jobs,
                  MailSender mail, SmsSender sms, KeyProvider keys, InstanceIndex instances, ReportStore reports,
+                 PseudonymStore pseudonyms,
                  AccessLinks links,
                  Clock clock,
                  SecureRandom random, IepPolicy policy, RetryPolicy retry, Set<TransactionListener> listeners) {
         IepCore.Builder b = IepCore.builder()
                 .ports(new Ports(transactions, directory, users, nodes, access, sessions, audit, blobs, jobs, mail,
-                        sms, keys, instances, reports))
+                        sms, keys, instances, reports, pseudonyms))
                 .accessLinks(links).clock(clock).random(random).policy(policy).retry(retry);
         listeners.forEach(b::listener);
         return b.build();
@@ -100,6 +103,7 @@ public final class IepCoreModule extends AbstractModule {
     @Provides PurgeJob purgeJob(IepCore c) { return c.purgeJob(); }
     @Provides ExpiryReminders expiryReminders(IepCore c) { return c.expiryReminders(); }
     @Provides Ingest ingest(IepCore c) { return c.ingest(); }
+    @Provides Pseudonymisation pseudonymisation(IepCore c) { return c.pseudonymisation(); }
     @Provides OrphanCollector orphans(IepCore c) { return c.orphans(); }
     @Provides Uploads uploads(IepCore c) { return c.uploads(); }
     @Provides Reports reports(IepCore c) { return c.reports(); }

@@ -14,6 +14,7 @@ import org.iep.api.spi.JobQueue;
 import org.iep.api.spi.KeyProvider;
 import org.iep.api.spi.MailSender;
 import org.iep.api.spi.NodeStore;
+import org.iep.api.spi.PseudonymStore;
 import org.iep.api.spi.ReportStore;
 import org.iep.api.spi.SessionStore;
 import org.iep.api.spi.SmsSender;
@@ -39,7 +40,8 @@ public record Ports(
         SmsSender sms,
         KeyProvider keys,
         InstanceIndex instances,
-        ReportStore reports) {
+        ReportStore reports,
+        PseudonymStore pseudonyms) {
 
     public Ports {
         List<Problem> missing = new ArrayList<>();
@@ -57,6 +59,7 @@ public record Ports(
         require(missing, keys, "KeyProvider");
         require(missing, instances, "InstanceIndex");
         require(missing, reports, "ReportStore");
+        require(missing, pseudonyms, "PseudonymStore");
         if (!missing.isEmpty()) {
             throw new MissingAdapterException(missing);
         }

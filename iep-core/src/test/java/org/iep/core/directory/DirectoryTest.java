@@ -20,6 +20,9 @@ import org.iep.api.directory.Role;
 import org.iep.api.directory.User;
 import org.iep.core.testsupport.World;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.Map;
+import org.iep.api.pseudonym.PseudonymisationProfile;
 
 class DirectoryTest {
     private final World w = new World();
@@ -153,7 +156,8 @@ class DirectoryTest {
     @Test
     void administratorsChangeTheirInstitutionsSettingsWithinBounds() {
         InstitutionPolicies week = new InstitutionPolicies(Duration.ofDays(7), Duration.ofDays(7), Duration.ZERO,
-                false, "research");
+                false, "research", List.of(new PseudonymisationProfile("research",
+                        Set.of("retain_long_modified_dates"), Map.of("00081030", "X"), false)));
         var updated = w.directory.updateSettings(w.steeAdmin, w.stee.id(), new InstitutionSettings(
                 "pacs@stee.nhs.uk", "+441162541415", "Europe/Dublin", null, week), CLIENT);
         assertThat(updated.policies()).isEqualTo(week);
@@ -167,10 +171,16 @@ class DirectoryTest {
         int records = w.audit.all().size();
         assertThatThrownBy(() -> w.directory.updateSettings(w.steeAdmin, w.stee.id(), new InstitutionSettings(
                 "pacs", null, "", null, new InstitutionPolicies(Duration.ofDays(4000), Duration.ofDays(400),
-                Duration.ofDays(-1), false, "")), CLIENT)).isInstanceOfSatisfying(InvalidInputException.class,
+                Duration.ofDays(-1), false, "teaching", List.of(new PseudonymisationProfile("Research!",
+                Set.of("retain_everything"), Map.of("0008103", "X", "00100010", "Q"), false)))), CLIENT))
+                .isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("contact.email",
                         "contact.phone", "zone", "policies.retention", "policies.packageAvailability",
-                        "policies.releaseDelay"));
+                        "policies.releaseDelay", "policies.pseudonymisationProfiles[0].name",
+                        "policies.pseudonymisationProfiles[0].options",
+                        "policies.pseudonymisationProfiles[0].tagActions",
+                        "policies.pseudonymisationProfiles[0].tagActions",
+                        "policies.pseudonymisationProfile"));
         assertThat(w.directoryStore.institution(w.stee.id())).contains(updated);
         assertThat(w.audit.all()).hasSize(records);
         assertThatThrownBy(() -> w.directory.updateSettings(w.leicAdmin, w.stee.id(), new InstitutionSettings(

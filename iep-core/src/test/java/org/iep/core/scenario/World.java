@@ -52,7 +52,8 @@ final class World {
         core = IepCore.builder()
                 .ports(new Ports(transactions, directory, users, nodes, access, sessions, audit, blobs, jobs, mail,
                         sms, new FixedKeyProvider("scenario"), instances,
-                        new org.iep.testkit.memory.InMemoryReportStore()))
+                        new org.iep.testkit.memory.InMemoryReportStore(),
+                        new org.iep.testkit.memory.InMemoryPseudonymStore()))
                 .accessLinks(new AccessLinks("https://iep.test"))
                 .clock(clock)
                 .random(new SecureRandom())

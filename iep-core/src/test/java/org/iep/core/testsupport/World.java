@@ -46,6 +46,9 @@ import org.iep.testkit.memory.InMemoryJobQueue;
 import org.iep.testkit.memory.InMemoryNodeStore;
 import org.iep.testkit.memory.InMemoryTransactionStore;
 import org.iep.testkit.memory.InMemoryUserStore;
+import org.iep.core.pseudonym.Pseudonymisation;
+import org.iep.testkit.memory.FixedKeyProvider;
+import org.iep.testkit.memory.InMemoryPseudonymStore;
 
 /**
  * The core wired on in-memory adapters, with two London hospitals: STEE (users {@link #steeAdmin},
@@ -74,6 +77,9 @@ public final class World {
     public final IdGenerator ids = new IdGenerator(new SecureRandom());
     public final Auditor auditor = new Auditor(audit, clock);
     public final StaffAccess access = new StaffAccess(users);
+    public final InMemoryPseudonymStore pseudonymLinks = new InMemoryPseudonymStore();
+    public final Pseudonymisation pseudonymisation = new Pseudonymisation(directoryStore, pseudonymLinks,
+            new FixedKeyProvider("world"), access, auditor, clock);
     public final Directory directory = new Directory(directoryStore, users, access, auditor, ids);
     public final Nodes nodes = new Nodes(nodeStore, directoryStore, access, auditor, ids);
     public final Routing routing = new Routing(directoryStore, nodeStore);
@@ -97,7 +103,7 @@ public final class World {
     public World(List<TransactionListener> extraListeners) {
         listeners.addAll(extraListeners);
         transactions = new Transactions(store, directoryStore, nodeStore, access, auditor, notifier, ids,
-                new TrackingNumbers(store), routing, clock, policy, listeners);
+                new TrackingNumbers(store), routing, clock, policy, listeners, Optional.of(pseudonymisation));
         InstitutionCreated s = directory.createInstitution(institution("STEE", "St Elsewhere", "admin@stee.nhs.uk"),
                 CLIENT);
         InstitutionCreated l = directory.createInstitution(institution("LEIC", "Leicester Royal",

@@ -62,6 +62,7 @@ class IepCoreModuleTest {
             bind(KeyProvider.class).toInstance(new FixedKeyProvider("guice"));
             bind(InstanceIndex.class).toInstance(new InMemoryInstanceIndex());
             bind(org.iep.api.spi.ReportStore.class).toInstance(new org.iep.testkit.memory.InMemoryReportStore());
+            bind(org.iep.api.spi.PseudonymStore.class).toInstance(new org.iep.testkit.memory.InMemoryPseudonymStore());
             bind(AccessLinks.class).toInstance(new AccessLinks("https://iep.test"));
         }
     }
@@ -100,7 +101,7 @@ class IepCoreModuleTest {
         assertThatThrownBy(() -> IepCore.builder().build()).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("ports", "accessLinks"));
         assertThatThrownBy(() -> new Ports(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).hasSize(14));
+                null, null, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).hasSize(15));
     }
 }

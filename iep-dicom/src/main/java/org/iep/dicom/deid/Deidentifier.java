@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.iep.dicom.DicomException;
 import org.iep.dicom.DicomParseException;
 import org.iep.dicom.data.Attributes;
@@ -65,6 +66,16 @@ public final class Deidentifier {
      * the toolkit's typed exceptions for input that is not DICOM; whatever was written by then is incomplete.
      */
     public DeidResult deidentify(InputStream in, OutputStream out) {
+        return deidentify(in, out, original -> { });
+    }
+
+    /**
+     * As {@link #deidentify(InputStream, OutputStream)}, showing {@code original} the data set as read (up to the
+     * pixel data, before any change) before anything is written: a caller that throws there writes nothing, and
+     * one that must know whom a pseudonym stands for reads the patient there.
+     */
+    public DeidResult deidentify(InputStream in, OutputStream out, Consumer<Attributes> original) {
+        Objects.requireNonNull(original, "original");
         DicomReader reader = DicomReader.open(new FilterInputStream(in) {
             @Override
             public void close() {
@@ -73,6 +84,7 @@ public final class Deidentifier {
         });
         DicomFile header = reader.readUntilPixelData();
         Attributes ds = header.dataSet();
+        original.accept(ds.copy());
         Counts counts = apply(ds);
         boolean burnedIn = "YES".equalsIgnoreCase(text(ds, BURNED_IN));
         PixelDataHeader pixel = header.pixelData();

@@ -42,6 +42,11 @@ import org.iep.core.directory.NewInstitution;
 import org.iep.core.directory.NewUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.iep.core.directory.InstitutionSettings;
+import org.iep.api.pseudonym.PseudonymisationProfile;
+import org.iep.api.directory.InstitutionPolicies;
+import org.iep.api.directory.Institution;
+import java.util.Map;
 
 /**
  * Seeds an empty database with two demo hospitals, their first administrators and a transfer to a demo patient,
@@ -100,6 +105,7 @@ public final class DemoData {
                         new NewUser("admin@ntee.example.org", "Lindqvist", "Sven")));
         List<InstitutionCreated> created = hospitals.stream().map(h -> directory.createInstitution(h, SEEDER)).toList();
         seedNodes(created.get(0), created.get(1));
+        seedPseudonymisationProfiles(created.get(0));
         sendToDemoPatient(created.get(0));
         devMail.ifPresent(mail -> provisionApiClient(created.get(0).administrator(), mail));
         LOG.info("Demo data: created {} hospitals (STEE, NTEE) with their administrators, and a transfer to the demo"
@@ -117,6 +123,23 @@ public final class DemoData {
                 "127.0.0.1", 11113, false, Set.of(), Optional.empty(), true), SEEDER);
         nodes.put(ntee.administrator().id(), ntee.institution().id(), new NodeSpec(Optional.empty(), "NTEE_PACS",
                 "127.0.0.1", 11114, false, Set.of(stee.institution().id()), Optional.empty(), true), SEEDER);
+    }
+
+    /**
+     * St Elsewhere shares studies for research (dates shifted per patient, descriptions cleaned) and teaching
+     * (descriptions cleaned); neither takes instances whose pixels may show identity. No default: a transfer is
+     * pseudonymised only when its sender names a profile.
+     */
+    private void seedPseudonymisationProfiles(InstitutionCreated stee) {
+        Institution i = stee.institution();
+        InstitutionPolicies p = i.policies();
+        directory.updateSettings(stee.administrator().id(), i.id(), new InstitutionSettings(i.contact().email(),
+                i.contact().phone(), i.zone().getId(), null, new InstitutionPolicies(p.retention(),
+                p.packageAvailability(), p.releaseDelay(), p.allowMixedPatients(), "", List.of(
+                        new PseudonymisationProfile("research", Set.of("retain_long_modified_dates",
+                                "clean_descriptors"), Map.of(), false),
+                        new PseudonymisationProfile("teaching", Set.of("clean_descriptors"), Map.of(), false)))),
+                SEEDER);
     }
 
     /** St Elsewhere's administrator, also given the standard role, sends a CT study to the demo patient. */

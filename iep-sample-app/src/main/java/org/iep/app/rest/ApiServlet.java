@@ -35,6 +35,8 @@ import org.iep.core.audit.AuditSearch;
 import org.iep.core.audit.AuditTrail;
 import org.iep.core.audit.ClientInfo;
 import org.iep.core.transaction.Transactions;
+import org.iep.core.pseudonym.Pseudonymisation;
+import org.iep.api.pseudonym.PseudonymLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ public final class ApiServlet extends HttpServlet {
             "/transactions/([A-Z]{2,6}[0-9]{7})(/messages|/cancel|/reports|/uploads(?:/.*)?)?");
 
     private final transient ApiCaller caller;
+    private final transient Pseudonymisation pseudonymisation;
     private final transient UserStore users;
     private final transient TransactionStore store;
     private final transient Transactions transactions;
@@ -63,7 +66,8 @@ public final class ApiServlet extends HttpServlet {
 
     public ApiServlet(ApiClients clients, UserStore users, DirectoryStore directory, NodeStore nodes,
                       TransactionStore store, Transactions transactions, AuditTrail audit, Reports reports,
-                      Uploads uploads) {
+                      Uploads uploads, Pseudonymisation pseudonymisation) {
+        this.pseudonymisation = pseudonymisation;
         this.caller = new ApiCaller(clients, users);
         this.reports = reports;
         this.uploads = new ApiUploads(uploads);
@@ -101,6 +105,15 @@ public final class ApiServlet extends HttpServlet {
             created(resp, transactions.createTransfer(mapping.transfer(body(req), caller), client));
         } else if (path.equals("/requests") && method.equals("POST")) {
             created(resp, transactions.createRequest(mapping.request(body(req), caller), client));
+        } else if (path.equals("/pseudonyms/reidentify") && method.equals("POST")) {
+            // POST, so that neither the pseudonym nor the answer ends up in a URL or an access log
+            JsonNode body = body(req);
+            JsonFields f = new JsonFields();
+            PseudonymLink link = pseudonymisation.reidentify(caller.id(), f.text(body, "profile", "profile"),
+                    f.text(body, "pseudonym", "pseudonym"), client);
+            ok(resp, Map.of("profile", link.profile(), "pseudonym", link.pseudonym(), "patientId", link.patientId(),
+                    "patientName", link.patientName(), "birthDate", link.birthDate(),
+                    "firstSeen", link.firstSeen().toString()));
         } else if (path.equals("/audit") && method.equals("GET")) {
             List<AuditRecord> records = audit.search(caller.id(), auditSearch(req), client);
             ok(resp, Map.of("records", records.stream().map(ApiServlet::record).toList()));

@@ -68,9 +68,11 @@ final class TransactionJson {
                 f.problems.add(new Problem("sourceAeTitle", "is not the AE title of a node of your institution"));
             }
         }
+        // a profile of the institution, "none", or absent for the institution's default
+        String pseudonymisation = f.text(body, "pseudonymisation", "pseudonymisation").strip();
         throwIfAny(f);
         return new NewTransfer(actor.id(), actor.institution(), patient, recipient, studies, priority, message,
-                releaseAfter, source);
+                releaseAfter, source, pseudonymisation);
     }
 
     NewRequest request(JsonNode body, User actor) {

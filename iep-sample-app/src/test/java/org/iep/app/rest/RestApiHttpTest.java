@@ -122,6 +122,41 @@ class RestApiHttpTest {
     }
 
     @Test
+    void aPseudonymisedTransferShowsNoOriginalAndOnlyItsInstitutionsAdministratorReidentifiesIt() throws Exception {
+        String toResearch = TRANSFER.replaceAll("\"recipient\": \\{[^}]*\\}", "\"recipient\": {\"type\":"
+                + " \"institution\", \"code\": \"NTEE\"}").replace("\"priority\"", "\"pseudonymisation\":"
+                + " \"research\", \"priority\"");
+        HttpResponse<String> created = send("POST", "/api/v1/transfers", steeKey, toResearch);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode t = json.readTree(created.body());
+        String pseudonym = t.get("patient").get("id").asText();
+        assertThat(pseudonym).startsWith("P").hasSize(12);
+        assertThat(created.body()).doesNotContain("P77").doesNotContain("Jones").doesNotContain("2.25.77")
+                .doesNotContain("ACC77");
+        var tx = app.injector().getInstance(org.iep.api.spi.TransactionStore.class)
+                .findByTracking(new org.iep.api.transaction.TrackingNumber(t.get("trackingNumber").asText()))
+                .orElseThrow();
+        app.injector().getInstance(org.iep.core.ingest.Ingest.class).ingest(tx.id(),
+                new java.io.ByteArrayInputStream(instanceOfP77()),
+                new org.iep.core.ingest.IngestSource(new org.iep.api.transaction.Party.System("test"),
+                        org.iep.core.audit.ClientInfo.INTERNAL, "TEST"));
+        String ask = "{\"profile\": \"research\", \"pseudonym\": \"" + pseudonym + "\"}";
+
+        HttpResponse<String> answer = send("POST", "/api/v1/pseudonyms/reidentify", steeKey, ask);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode link = json.readTree(answer.body());
+        assertThat(link.get("pseudonym").asText()).isEqualTo(pseudonym);
+        assertThat(link.get("patientId").asText()).isEqualTo("P77");
+        assertThat(link.get("patientName").asText()).isEqualTo("Jones^Patricia");
+        assertThat(send("POST", "/api/v1/pseudonyms/reidentify", nteeKey, ask).statusCode())
+                .as("another institution's administrator").isEqualTo(404);
+        assertThat(send("POST", "/api/v1/pseudonyms/reidentify", steeKey, ask.replace("research", "teaching"))
+                .statusCode()).isEqualTo(404);
+        JsonNode audit = json.readTree(send("GET", "/api/v1/audit", steeKey, null).body());
+        assertThat(audit.get("records").findValuesAsText("action")).contains("pseudonym.reidentify");
+    }
+
+    @Test
     void theSenderAttachesTextAndPdfReportsOnceEachAndNobodyElseCan() throws Exception {
         String toNtee = TRANSFER.replaceAll("\"recipient\": \\{[^}]*\\}", "\"recipient\": {\"type\": \"institution\","
                 + " \"code\": \"NTEE\"}");
@@ -273,6 +308,22 @@ class RestApiHttpTest {
         assertThat(cancel.statusCode()).isEqualTo(404);
         assertThat(json.readTree(send("GET", "/api/v1/transactions/" + tracking, steeKey, null).body())
                 .get("status").asText()).isNotEqualTo("cancelled");
+    }
+
+    /** A small CT instance of patient P77 (Jones^Patricia) in study 2.25.77. */
+    private static byte[] instanceOfP77() {
+        org.iep.dicom.data.Attributes ds = new org.iep.dicom.data.Attributes();
+        ds.setString(org.iep.dicom.data.Tags.SOPClassUID, org.iep.dicom.data.VR.UI, "1.2.840.10008.5.1.4.1.1.2");
+        ds.setString(org.iep.dicom.data.Tags.SOPInstanceUID, org.iep.dicom.data.VR.UI, "2.25.77.1.1");
+        ds.setString(org.iep.dicom.data.Tags.StudyInstanceUID, org.iep.dicom.data.VR.UI, "2.25.77");
+        ds.setString(org.iep.dicom.data.Tags.SeriesInstanceUID, org.iep.dicom.data.VR.UI, "2.25.77.1");
+        ds.setString(org.iep.dicom.data.Tags.PatientID, org.iep.dicom.data.VR.LO, "P77");
+        ds.setString(org.iep.dicom.data.Tags.PatientName, org.iep.dicom.data.VR.PN, "Jones^Patricia");
+        ds.setString(org.iep.dicom.data.Tags.PatientBirthDate, org.iep.dicom.data.VR.DA, "19700131");
+        ds.setString(org.iep.dicom.data.Tags.AccessionNumber, org.iep.dicom.data.VR.SH, "ACC77");
+        ds.setString(org.iep.dicom.data.Tags.Modality, org.iep.dicom.data.VR.CS, "CT");
+        return new org.iep.dicom.io.DicomWriter().toBytes(new org.iep.dicom.data.Attributes(), ds,
+                org.iep.dicom.dict.TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
     }
 
     private String demoKey() throws InterruptedException {

@@ -14,6 +14,10 @@ import org.iep.api.spi.DirectoryStore;
 import org.iep.testkit.fixtures.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.iep.api.pseudonym.PseudonymisationProfile;
+import org.iep.api.directory.InstitutionPolicies;
+import java.util.Set;
+import java.util.Map;
 
 /** The {@link DirectoryStore} contract: put-or-replace by ID, unique case-insensitive codes, name order. */
 public abstract class DirectoryStoreContract {
@@ -35,6 +39,21 @@ public abstract class DirectoryStoreContract {
         assertThat(store.institutionByCode("STEE")).contains(Fixtures.STEE);
         assertThat(store.institution(new InstitutionId("inst-none"))).isEmpty();
         assertThat(store.institutionByCode("NONE")).isEmpty();
+    }
+
+    @Test
+    void pseudonymisationProfilesRoundTrip() {
+        Institution s = Fixtures.STEE;
+        InstitutionPolicies p = s.policies();
+        Institution withProfiles = new Institution(s.id(), s.code(), s.name(), s.contact(), s.zone(), s.coreHours(),
+                new InstitutionPolicies(p.retention(), p.packageAvailability(), p.releaseDelay(), true, "research",
+                        List.of(new PseudonymisationProfile("research", Set.of("retain_long_modified_dates",
+                                "clean_descriptors"), Map.of("00081030", "X", "00100040", "K"), false),
+                                new PseudonymisationProfile("teaching", Set.of(), Map.of(), true))));
+
+        store.putInstitution(withProfiles);
+
+        assertThat(store.institution(s.id())).contains(withProfiles);
     }
 
     @Test

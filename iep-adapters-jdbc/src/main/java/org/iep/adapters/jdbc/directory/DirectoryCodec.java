@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.iep.adapters.jdbc.internal.JsonObject;
 import org.iep.api.directory.ContactDetails;
 import org.iep.api.directory.CoreHours;
@@ -17,6 +21,7 @@ import org.iep.api.directory.Role;
 import org.iep.api.directory.SecurityUnitId;
 import org.iep.api.directory.User;
 import org.iep.api.directory.UserId;
+import org.iep.api.pseudonym.PseudonymisationProfile;
 
 /** JSON documents of institutions, users and nodes. Stateless. */
 final class DirectoryCodec {
@@ -35,7 +40,8 @@ final class DirectoryCodec {
                         .put("packageAvailability", p.packageAvailability().toString())
                         .put("releaseDelay", p.releaseDelay().toString())
                         .put("allowMixedPatients", p.allowMixedPatients())
-                        .put("pseudonymisationProfile", p.pseudonymisationProfile()))
+                        .put("pseudonymisationProfile", p.pseudonymisationProfile())
+                        .putList("pseudonymisationProfiles", p.pseudonymisationProfiles(), DirectoryCodec::profile))
                 .toJson();
     }
 
@@ -49,8 +55,24 @@ final class DirectoryCodec {
                             LocalTime.parse(h.str("weekendStart")), LocalTime.parse(h.str("weekendEnd"))),
                     new InstitutionPolicies(Duration.parse(p.str("retention")),
                             Duration.parse(p.str("packageAvailability")), Duration.parse(p.str("releaseDelay")),
-                            p.bool("allowMixedPatients"), p.str("pseudonymisationProfile")));
+                            p.bool("allowMixedPatients"), p.str("pseudonymisationProfile"),
+                            p.has("pseudonymisationProfiles") ? p.objects("pseudonymisationProfiles").stream()
+                                    .map(DirectoryCodec::profile).toList() : List.of()));
         });
+    }
+
+    private static JsonObject profile(PseudonymisationProfile p) {
+        JsonObject actions = JsonObject.create();
+        p.tagActions().forEach(actions::put);
+        return JsonObject.create().put("name", p.name()).putList("options", List.copyOf(new TreeSet<>(p.options())),
+                o -> o).put("tagActions", actions).put("acceptBurnedIn", p.acceptBurnedIn());
+    }
+
+    private static PseudonymisationProfile profile(JsonObject o) {
+        Map<String, String> actions = new TreeMap<>();
+        o.obj("tagActions").keys().forEach(k -> actions.put(k, o.obj("tagActions").str(k)));
+        return new PseudonymisationProfile(o.str("name"), Set.copyOf(o.strings("options")), actions,
+                o.bool("acceptBurnedIn"));
     }
 
     static String user(User u) {

@@ -79,6 +79,16 @@ public final class JsonObject {
         return Json.write(fields);
     }
 
+    /** The names of the fields present. */
+    public java.util.Set<String> keys() {
+        return java.util.Set.copyOf(fields.keySet());
+    }
+
+    /** Whether the field is present (documents written before it existed lack it). */
+    public boolean has(String key) {
+        return fields.get(key) != null;
+    }
+
     public String str(String key) {
         return (String) required(key);
     }

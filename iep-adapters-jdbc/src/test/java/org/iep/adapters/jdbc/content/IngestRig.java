@@ -57,7 +57,8 @@ final class IngestRig {
                 .ports(new Ports(transactions, directory, new JdbcUserStore(ds), new JdbcNodeStore(ds),
                         new JdbcAccessStore(ds), new JdbcSessionStore(ds), audit, blobs, new JdbcJobQueue(ds),
                         new RecordingMailSender(), new RecordingSmsSender(), new FixedKeyProvider("crash"), index,
-                        new org.iep.adapters.jdbc.report.JdbcReportStore(ds)))
+                        new org.iep.adapters.jdbc.report.JdbcReportStore(ds),
+                        new org.iep.adapters.jdbc.pseudonym.JdbcPseudonymStore(ds)))
                 .accessLinks(new AccessLinks("https://iep.test")).build();
         ingest = new Ingest(transactions, directory, index, blobs, core.transactions(),
                 new Auditor(audit, Clock.systemUTC()), new IdGenerator(new SecureRandom()), Clock.systemUTC(),

@@ -1,0 +1,2 @@
+/** The pseudonym links in {@code iep_pseudonym}. */
+package org.iep.adapters.jdbc.pseudonym;
