@@ -133,6 +133,15 @@ class PseudonymisationTest {
         }
         assertThat(w.audit.all().stream().map(r -> r.event().patientId()))
                 .as("audit records name the pseudonym, never the patient").doesNotContain("S123456");
+
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        new org.iep.core.packaging.Packager(index, w.blobs, w.directoryStore).write(w.store.find(t.id())
+                .orElseThrow(), org.iep.core.packaging.PackageScope.whole(), Optional.empty(), 0, zip);
+        String pack = zip.toString(ISO_8859_1);
+        assertThat(pack).as("the download package").contains("DICOMDIR").contains(t.patient().identifier().id());
+        for (String original : ORIGINALS) {
+            assertThat(pack).as("the package holds no '%s'", original).doesNotContain(original);
+        }
     }
 
     @Test
