@@ -1,6 +1,7 @@
 package org.iep.adapters.dicom;
 
 import java.util.List;
+import java.util.Optional;
 import org.iep.api.directory.Node;
 import org.iep.dicom.DicomNetException;
 import org.iep.dicom.net.NetOptions;
@@ -10,18 +11,21 @@ import org.iep.dicom.net.dimse.DimseClient;
 final class Connections {
     private final DicomAdapterConfig config;
     private final NetOptions options;
+    private final Optional<NetOptions> tlsOptions;
 
+    /** Checks the TLS material, if any, at once: a broken key store fails the start, not the first delivery. */
     Connections(DicomAdapterConfig config) {
         this.config = config;
         this.options = new NetOptions(config.maxPdu(), config.maxPdu(), config.idleMillis(), config.idleMillis(),
                 config.connectMillis(), null, false);
+        this.tlsOptions = config.tls().map(t -> options.withTls(t.context(), false));
     }
 
     /** Connects proposing {@code contexts} (each: abstract syntax then transfer syntaxes). */
     DimseClient open(Node node, List<List<String>> contexts) {
-        refuseTls(node);
+        NetOptions o = optionsFor(node);
         try {
-            return DimseClient.connect(node.host(), node.port(), config.aeTitle(), node.aeTitle(), contexts, options);
+            return DimseClient.connect(node.host(), node.port(), config.aeTitle(), node.aeTitle(), contexts, o);
         } catch (DicomNetException e) {
             throw translate(node, "association", e);
         }
@@ -29,21 +33,23 @@ final class Connections {
 
     /** Connects for C-GET, offering to take the storage sub-operations for {@code storage} classes. */
     DimseClient openForGet(Node node, List<String> retrieve, List<String> storage, List<String> syntaxes) {
-        refuseTls(node);
+        NetOptions o = optionsFor(node);
         try {
             return DimseClient.connectForGet(node.host(), node.port(), config.aeTitle(), node.aeTitle(), retrieve,
-                    storage, syntaxes, options);
+                    storage, syntaxes, o);
         } catch (DicomNetException e) {
             throw translate(node, "association", e);
         }
     }
 
-    private static void refuseTls(Node node) {
-        if (node.tls()) {
-            // TLS needs a key store and trust anchors the configuration does not carry yet
-            throw new DicomGatewayException(DicomAdapterErrorCode.PEER_REFUSED, "node " + node.id()
-                    + " requires TLS, which the DICOM adapter does not configure yet");
+    /** TLS for a node marked TLS, never plain TCP: without TLS material such a node is refused. */
+    private NetOptions optionsFor(Node node) {
+        if (!node.tls()) {
+            return options;
         }
+        return tlsOptions.orElseThrow(() -> new DicomGatewayException(DicomAdapterErrorCode.PEER_REFUSED, "node "
+                + node.id() + " requires TLS and the DICOM adapter has no TLS key and trust stores"
+                + " (iep.dicom.tls.*); it is not contacted in clear"));
     }
 
     static DicomGatewayException translate(Node node, String what, DicomNetException e) {

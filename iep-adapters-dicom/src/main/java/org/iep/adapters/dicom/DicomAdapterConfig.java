@@ -3,6 +3,7 @@ package org.iep.adapters.dicom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.iep.api.Problem;
 import org.iep.api.directory.NodeId;
@@ -15,11 +16,20 @@ import org.iep.api.directory.NodeId;
  * @param idleMillis       how long to wait for a node's next PDU (a C-MOVE may be slow: pending responses reset it)
  * @param maxPdu           the maximum PDU length we receive and send
  * @param retrieveByCGet   nodes retrieved from by C-GET instead of C-MOVE
+ * @param tls              key and trust material for the nodes marked TLS; without it such a node is refused
+ *                         rather than reached in clear
  */
 public record DicomAdapterConfig(String aeTitle, int connectMillis, int idleMillis, int maxPdu,
-        Set<NodeId> retrieveByCGet) {
+        Set<NodeId> retrieveByCGet, Optional<DicomTlsConfig> tls) {
+
+    /** Without TLS material. */
+    public DicomAdapterConfig(String aeTitle, int connectMillis, int idleMillis, int maxPdu,
+                              Set<NodeId> retrieveByCGet) {
+        this(aeTitle, connectMillis, idleMillis, maxPdu, retrieveByCGet, Optional.empty());
+    }
 
     public DicomAdapterConfig {
+        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(retrieveByCGet, "retrieveByCGet");
         retrieveByCGet = Set.copyOf(retrieveByCGet);
         List<Problem> problems = new ArrayList<>();
@@ -47,6 +57,11 @@ public record DicomAdapterConfig(String aeTitle, int connectMillis, int idleMill
     }
 
     public DicomAdapterConfig withRetrieveByCGet(Set<NodeId> nodes) {
-        return new DicomAdapterConfig(aeTitle, connectMillis, idleMillis, maxPdu, nodes);
+        return new DicomAdapterConfig(aeTitle, connectMillis, idleMillis, maxPdu, nodes, tls);
+    }
+
+    public DicomAdapterConfig withTls(DicomTlsConfig material) {
+        return new DicomAdapterConfig(aeTitle, connectMillis, idleMillis, maxPdu, retrieveByCGet,
+                Optional.of(material));
     }
 }

@@ -41,7 +41,9 @@ public final class DicomReceiver implements AutoCloseable {
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(auditor, "auditor");
         PeerCheck peers = new PeerCheck(config.peers(), auditor);
-        ServerConfig sc = new ServerConfig(null, peers::allowed, config.maxAssociations(), NetOptions.defaults(),
+        NetOptions options = config.tls().map(t -> NetOptions.defaults().withTls(t.context(), true))
+                .orElse(NetOptions.defaults());
+        ServerConfig sc = new ServerConfig(null, peers::allowed, config.maxAssociations(), options,
                 new IngestingStoreHandler(ingest, routes, direct, peers, auditor), null, new AuditingNetListener(auditor));
         if (!config.calledAeTitles().isEmpty()) {
             sc = sc.withCalledAllowed(config.calledAeTitles()::contains);

@@ -3,6 +3,7 @@ package org.iep.adapters.dicom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.iep.api.Problem;
 import org.iep.api.directory.Node;
@@ -17,15 +18,29 @@ import org.iep.api.directory.Node;
  * @param calledAeTitles  the AE titles the SCP answers to (ours, and the direct routes'); any other called AE title
  *                        gets A-ASSOCIATE-RJ "called-AE title not recognized", audited. Empty answers to any title
  *                        (then an instance for a title that routes nowhere is refused with a failure status)
+ * @param tls             when present the SCP speaks DICOM TLS only (BCP 195 profile) and requires the peer's
+ *                        certificate, which must be trusted by the trust store; plain TCP connections fail the
+ *                        handshake
  */
 public record ReceiverConfig(String bindAddress, int port, List<Node> peers, int maxAssociations,
-                             Set<String> calledAeTitles) {
+                             Set<String> calledAeTitles, Optional<DicomTlsConfig> tls) {
     /** Answering to any called AE title. */
     public ReceiverConfig(String bindAddress, int port, List<Node> peers, int maxAssociations) {
         this(bindAddress, port, peers, maxAssociations, Set.of());
     }
 
+    /** Plain TCP. */
+    public ReceiverConfig(String bindAddress, int port, List<Node> peers, int maxAssociations,
+                          Set<String> calledAeTitles) {
+        this(bindAddress, port, peers, maxAssociations, calledAeTitles, Optional.empty());
+    }
+
+    public ReceiverConfig withTls(DicomTlsConfig material) {
+        return new ReceiverConfig(bindAddress, port, peers, maxAssociations, calledAeTitles, Optional.of(material));
+    }
+
     public ReceiverConfig {
+        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(peers, "peers");
         peers = List.copyOf(peers);
         Objects.requireNonNull(calledAeTitles, "calledAeTitles");

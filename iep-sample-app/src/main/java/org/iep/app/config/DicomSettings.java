@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iep.api.Problem;
+import org.iep.api.Secret;
+import org.iep.adapters.dicom.DicomTlsConfig;
+import java.nio.file.Path;
 
 /**
  * The DICOM side of the portal ({@code iep.dicom.*}): our SCP for pushes from configured nodes and retrieves, the
@@ -22,9 +25,12 @@ import org.iep.api.Problem;
  * @param stableAge       a direct-routed study is sent on when nothing arrived for this long (ISO-8601, PT60S)
  * @param routes          {@code iep.dicom.routes}: comma-separated {@code CALLED_AE=SOURCE>RECIPIENT[@NODE_AE]} with
  *                        institution codes, e.g. {@code TO_NTEE=STEE>NTEE@NTEE_PACS}
+ * @param tls             {@code iep.dicom.tls.keyStore}, {@code .keyStorePassword}, {@code .trustStore},
+ *                        {@code .trustStorePassword} (PKCS #12): how nodes marked TLS are reached (never in clear;
+ *                        without these such nodes are refused); checked at start
  */
 public record DicomSettings(String aeTitle, String bindAddress, int port, int maxAssociations, Duration stableAge,
-                            List<Route> routes) {
+                            List<Route> routes, Optional<DicomTlsConfig> tls) {
     static final int DEFAULT_PORT = 11112;
     private static final Pattern ROUTE = Pattern.compile("([^=]{1,16})=([A-Za-z0-9_-]+)>([A-Za-z0-9_-]+)(?:@(.{1,16}))?");
 
@@ -40,6 +46,7 @@ public record DicomSettings(String aeTitle, String bindAddress, int port, int ma
 
     public DicomSettings {
         routes = List.copyOf(routes);
+        Objects.requireNonNull(tls, "tls");
     }
 
     /** Reads {@code iep.dicom.*}; problems are added to {@code problems} (all of them), null is returned then. */
@@ -79,7 +86,25 @@ public record DicomSettings(String aeTitle, String bindAddress, int port, int ma
                         Optional.ofNullable(m.group(4)).map(String::strip)));
             }
         }
-        return problems.size() > before ? null : new DicomSettings(ae, bind, port, max, stable, routes);
+        Optional<DicomTlsConfig> tls = tls(s, problems);
+        return problems.size() > before ? null : new DicomSettings(ae, bind, port, max, stable, routes, tls);
+    }
+
+    /** All four {@code iep.dicom.tls.*} settings, or none. */
+    private static Optional<DicomTlsConfig> tls(Map<String, String> s, List<Problem> problems) {
+        List<String> keys = List.of("iep.dicom.tls.keyStore", "iep.dicom.tls.keyStorePassword",
+                "iep.dicom.tls.trustStore", "iep.dicom.tls.trustStorePassword");
+        List<String> given = keys.stream().filter(k -> !s.getOrDefault(k, "").isBlank()).toList();
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (given.size() < keys.size()) {
+            keys.stream().filter(k -> !given.contains(k)).forEach(k -> problems.add(new Problem(k,
+                    "is required with the other iep.dicom.tls.* settings")));
+            return Optional.empty();
+        }
+        return Optional.of(new DicomTlsConfig(Path.of(s.get(keys.get(0)).strip()), Secret.of(s.get(keys.get(1))),
+                Path.of(s.get(keys.get(2)).strip()), Secret.of(s.get(keys.get(3)))));
     }
 
     private static int integer(Map<String, String> s, String key, int fallback, int min, int max,

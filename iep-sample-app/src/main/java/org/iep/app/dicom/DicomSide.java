@@ -58,8 +58,9 @@ public final class DicomSide implements AutoCloseable {
                                   java.time.Clock clock) {
         DirectRouting direct = core.directRouting(routes(settings, stores), settings.stableAge());
         Auditor auditor = new Auditor(stores.audit(), clock);
-        DimseDicomGateway gateway = new DimseDicomGateway(DicomAdapterConfig.of(settings.aeTitle()), stores.blobs(),
-                core.ingest());
+        DicomAdapterConfig adapter = DicomAdapterConfig.of(settings.aeTitle());
+        DimseDicomGateway gateway = new DimseDicomGateway(settings.tls().map(adapter::withTls).orElse(adapter),
+                stores.blobs(), core.ingest());
         OutboundLanes lanes = new OutboundLanes(stores.jobs(), stores.transactions(), stores.directory(),
                 new DeliveryLanes(policy), new DicomDeliveryHandler(gateway, stores.nodes(), stores.index(),
                         core.transactions(), auditor));

@@ -62,6 +62,25 @@ class AppConfigTest {
     }
 
     @Test
+    void dicomTlsTakesAllFourSettingsOrNoneAndHidesItsPasswords() {
+        Settings partial = Settings.of(Map.of("iep.dicom.tls.keyStore", "/etc/iep/dicom.p12",
+                "iep.dicom.tls.keyStorePassword", "hunter2"));
+
+        assertThatThrownBy(() -> AppConfig.from(partial)).isInstanceOfSatisfying(InvalidAppConfigException.class,
+                e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("iep.dicom.tls.trustStore",
+                        "iep.dicom.tls.trustStorePassword"));
+        assertThat(partial.redacted().toString()).doesNotContain("hunter2");
+        AppConfig all = AppConfig.from(Settings.of(Map.of("iep.dicom.tls.keyStore", "/etc/iep/dicom.p12",
+                "iep.dicom.tls.keyStorePassword", "hunter2", "iep.dicom.tls.trustStore", "/etc/iep/trusted.p12",
+                "iep.dicom.tls.trustStorePassword", "hunter3")));
+        assertThat(all.dicom().orElseThrow().tls()).hasValueSatisfying(t -> {
+            assertThat(t.keyStore()).hasToString("/etc/iep/dicom.p12");
+            assertThat(t.toString()).doesNotContain("hunter2").doesNotContain("hunter3");
+        });
+        assertThat(AppConfig.from(Settings.of(Map.of())).dicom().orElseThrow().tls()).isEmpty();
+    }
+
+    @Test
     void secretsAreRedactedForTheLog() {
         Settings s = Settings.of(Map.of("iep.jdbc.password", "hunter2", "iep.jdbc.user", "iep",
                 "iep.jdbc.url", "jdbc:postgresql://db/iep?password=hunter2"));
