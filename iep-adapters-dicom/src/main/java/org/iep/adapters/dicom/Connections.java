@@ -32,11 +32,11 @@ final class Connections {
     }
 
     /** Connects for C-GET, offering to take the storage sub-operations for {@code storage} classes. */
-    DimseClient openForGet(Node node, List<String> retrieve, List<String> storage, List<String> syntaxes) {
+    DimseClient openForGet(Node node, List<String> retrieve, List<List<String>> storageContexts) {
         NetOptions o = optionsFor(node);
         try {
             return DimseClient.connectForGet(node.host(), node.port(), config.aeTitle(), node.aeTitle(), retrieve,
-                    storage, syntaxes, o);
+                    storageContexts, o);
         } catch (DicomNetException e) {
             throw translate(node, "association", e);
         }

@@ -139,7 +139,7 @@ public final class DimseDicomGateway implements DicomGateway {
                     + " is retrieved by C-GET, and this gateway was built without the core's ingest");
         }
         try (DimseClient c = connections.openForGet(source, List.of(DimseClient.STUDY_ROOT_GET),
-                StorageClasses.CLASSES, StorageClasses.SYNTAXES)) {
+                StorageClasses.getContexts())) {
             DimseClient.RetrieveResult r = c.get(DimseClient.STUDY_ROOT_GET, StudyKeys.study(studyUid),
                     new GetIntoTransaction(ingest.get(), target, source.aeTitle()), p -> true);
             int failed = Math.max(r.failed(), 0);

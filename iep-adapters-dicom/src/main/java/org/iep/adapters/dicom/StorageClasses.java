@@ -32,6 +32,41 @@ final class StorageClasses {
             "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91",
             "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.1.99"); // JPEG, JPEG-LS, JPEG 2000, RLE, deflate
 
+    /** The image classes most studies are made of: these also get one context per compressed syntax family. */
+    static final List<String> IMAGE_CLASSES = List.of(P + "1", P + "1.1", P + "1.2", P + "2", P + "3.1", P + "6.1",
+            P + "4", P + "7", P + "12.1", P + "20", P + "128");
+
+    static final List<List<String>> COMPRESSED_FAMILIES = List.of(
+            List.of("1.2.840.10008.1.2.4.70", "1.2.840.10008.1.2.4.57"), // JPEG lossless
+            List.of("1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51"), // JPEG baseline, extended
+            List.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81"), // JPEG-LS
+            List.of("1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91"), // JPEG 2000
+            List.of("1.2.840.10008.1.2.5"), // RLE
+            List.of("1.2.840.10008.1.2.1.99")); // deflate
+
     private StorageClasses() {
+    }
+
+    /**
+     * The storage contexts a C-GET proposes: for every class one with all syntaxes, uncompressed first (a peer that
+     * converts picks that); for the common image classes also one per compressed family, so a peer that sends
+     * instances only as it holds them has a context in that syntax. 50 + 11 x 6 = 116 contexts, with the retrieve
+     * context within PS3.8's 128.
+     */
+    static List<List<String>> getContexts() {
+        List<List<String>> contexts = new java.util.ArrayList<>();
+        for (String c : CLASSES) {
+            List<String> all = new java.util.ArrayList<>(List.of(c));
+            all.addAll(SYNTAXES);
+            contexts.add(all);
+        }
+        for (String c : IMAGE_CLASSES) {
+            for (List<String> family : COMPRESSED_FAMILIES) {
+                List<String> pc = new java.util.ArrayList<>(List.of(c));
+                pc.addAll(family);
+                contexts.add(pc);
+            }
+        }
+        return List.copyOf(contexts);
     }
 }

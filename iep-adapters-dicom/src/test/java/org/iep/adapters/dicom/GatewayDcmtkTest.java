@@ -114,13 +114,8 @@ class GatewayDcmtkTest {
                 Peers.CORPUS.resolve("MR_small.dcm").toString(), Peers.CORPUS.resolve("JPEG2000.dcm").toString(),
                 Peers.CORPUS.resolve("SC_rgb_small_odd.dcm").toString());
         int port = Peers.freePort();
-        Path cfg = tmp.resolve("dcmqrscp.cfg");
-        Files.writeString(cfg, String.join("\n", "NetworkTCPPort = " + port, "MaxPDUSize = 16384",
-                "MaxAssociations = 16", "HostTable BEGIN", "HostTable END", "VendorTable BEGIN", "VendorTable END",
-                "AETable BEGIN", "PACS " + db + " RW (10, 1024mb) ANY", "AETable END", ""));
-        Process scp = Peers.start(tmp, "dcmqrscp", "-c", cfg.toString());
+        Process scp = Peers.dcmqrscp(tmp, port, db);
         try {
-            Peers.awaitListening(port);
             Node pacs = Peers.node("pacs", "PACS", port);
             assertThat(uids(gateway.findStudies(pacs, StudyQuery.byPatient("4MR1"))))
                     .containsExactly(Peers.value(Peers.CORPUS.resolve("MR_small.dcm"), "0020,000d"));

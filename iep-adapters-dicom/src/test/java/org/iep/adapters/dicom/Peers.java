@@ -60,6 +60,37 @@ final class Peers {
         return b.start();
     }
 
+    /**
+     * Starts dcmtk's dcmqrscp as AE title PACS on {@code port} over the database {@code db} (made by dcmqridx), with
+     * {@code moveDestination} (AE title and port on 127.0.0.1) as its only C-MOVE destination if given; waits until
+     * it listens.
+     */
+    static Process dcmqrscp(Path dir, int port, Path db, String moveDestinationAe, int moveDestinationPort,
+                            String... options) throws IOException, InterruptedException {
+        Path cfg = dir.resolve("dcmqrscp-" + port + ".cfg");
+        String host = moveDestinationAe == null ? "" : "dest = (" + moveDestinationAe + ", 127.0.0.1, "
+                + moveDestinationPort + ")\n";
+        Files.writeString(cfg, String.join("\n", "NetworkTCPPort = " + port, "MaxPDUSize = 16384",
+                "MaxAssociations = 16", "HostTable BEGIN", host + "HostTable END", "VendorTable BEGIN",
+                "VendorTable END", "AETable BEGIN", "PACS " + db + " RW (10, 1024mb) ANY", "AETable END", ""));
+        List<String> command = new ArrayList<>(List.of("dcmqrscp", "-c", cfg.toString()));
+        command.addAll(List.of(options));
+        Process p = start(dir, command.toArray(String[]::new));
+        try {
+            awaitListening(port);
+        } catch (RuntimeException | InterruptedException e) {
+            stop(p);
+            throw e;
+        }
+        return p;
+    }
+
+    /** dcmqrscp without C-MOVE destinations (find and C-GET only). */
+    static Process dcmqrscp(Path dir, int port, Path db, String... options) throws IOException,
+            InterruptedException {
+        return dcmqrscp(dir, port, db, null, 0, options);
+    }
+
     static void awaitListening(int port) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < end) {
@@ -118,6 +149,24 @@ final class Peers {
     }
 
     /** The value of one tag as dcmdump prints it between brackets, or "" when empty. */
+    /** The file of {@code stored} (named by SOP Instance UID, as CoreRig exports) holding {@code original}. */
+    static Path storedCopy(List<Path> stored, Path original) throws IOException, InterruptedException {
+        String uid = value(original, "0008,0018");
+        return stored.stream().filter(p -> p.getFileName().toString().startsWith(uid)).findFirst()
+                .orElseThrow(() -> new AssertionError("no stored copy of " + uid));
+    }
+
+    /** Every original has a stored copy with the same data set (as {@link #dumpDataSet} compares them). */
+    static void assertStoredUnchanged(List<Path> originals, List<Path> stored) throws IOException,
+            InterruptedException {
+        for (Path original : originals) {
+            Path copy = storedCopy(stored, original);
+            if (!dumpDataSet(copy).equals(dumpDataSet(original))) {
+                throw new AssertionError("the stored copy of " + original.getFileName() + " differs");
+            }
+        }
+    }
+
     static String value(Path file, String tag) throws IOException, InterruptedException {
         String line = run("dcmdump", "+P", tag, file.toString()).lines().findFirst().orElse("");
         int a = line.indexOf('[');

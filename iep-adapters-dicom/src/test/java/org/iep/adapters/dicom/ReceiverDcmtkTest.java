@@ -42,10 +42,8 @@ class ReceiverDcmtkTest {
         List<Path> stored = rig.export(tmp.resolve("stored"));
         assertThat(stored).hasSize(3);
         for (Path original : sent) {
-            String uid = Peers.value(original, "0008,0018");
-            Path copy = stored.stream().filter(p -> p.getFileName().toString().startsWith(uid)).findFirst()
-                    .orElseThrow();
-            assertThat(Peers.dumpDataSet(copy)).as(uid).isEqualTo(Peers.dumpDataSet(original));
+            Path copy = Peers.storedCopy(stored, original);
+            assertThat(Peers.dumpDataSet(copy)).as(original.toString()).isEqualTo(Peers.dumpDataSet(original));
             assertThat(Peers.value(copy, "0002,0016")).as("Source AE Title").isEqualTo("MODALITY");
         }
     }

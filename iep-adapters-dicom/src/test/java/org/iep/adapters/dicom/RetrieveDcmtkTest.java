@@ -29,14 +29,8 @@ class RetrieveDcmtkTest {
         Peers.run("dcmqridx", db.toString(), files.get(0).toString(), files.get(1).toString(), files.get(2).toString());
         try (DicomReceiver receiver = DicomReceiver.start(new ReceiverConfig("127.0.0.1", 0, List.of(pacs), 20),
                 rig.core.ingest(), gateway.retrievals(), rig.auditor)) {
-            Path cfg = tmp.resolve("dcmqrscp.cfg");
-            Files.writeString(cfg, String.join("\n", "NetworkTCPPort = " + pacsPort, "MaxPDUSize = 16384",
-                    "MaxAssociations = 16", "HostTable BEGIN", "iep = (IEP, 127.0.0.1, " + receiver.port() + ")",
-                    "HostTable END", "VendorTable BEGIN", "VendorTable END", "AETable BEGIN",
-                    "PACS " + db + " RW (10, 1024mb) ANY", "AETable END", ""));
-            Process scp = Peers.start(tmp, "dcmqrscp", "-c", cfg.toString());
+            Process scp = Peers.dcmqrscp(tmp, pacsPort, db, "IEP", receiver.port());
             try {
-                Peers.awaitListening(pacsPort);
                 String study = Peers.value(files.get(0), "0020,000d");
                 TransferOutcome o = gateway.retrieveInto(rig.transfer.id(), pacs, study);
                 assertThat(o).isEqualTo(new TransferOutcome(3, 0, 0));
@@ -49,12 +43,7 @@ class RetrieveDcmtkTest {
         }
         List<Path> stored = rig.export(tmp.resolve("stored"));
         assertThat(stored).hasSize(3);
-        for (Path original : files) {
-            String uid = Peers.value(original, "0008,0018");
-            Path copy = stored.stream().filter(p -> p.getFileName().toString().startsWith(uid)).findFirst()
-                    .orElseThrow();
-            assertThat(Peers.dumpDataSet(copy)).as(uid).isEqualTo(Peers.dumpDataSet(original));
-        }
+        Peers.assertStoredUnchanged(files, stored);
     }
 
     @Test
@@ -69,13 +58,8 @@ class RetrieveDcmtkTest {
                 copyWithUid("1.2.826.0.1.3680043.8.498.82"));
         Path db = Files.createDirectories(tmp.resolve("db"));
         Peers.run("dcmqridx", db.toString(), files.get(0).toString(), files.get(1).toString(), files.get(2).toString());
-        Path cfg = tmp.resolve("dcmqrscp.cfg");
-        Files.writeString(cfg, String.join("\n", "NetworkTCPPort = " + pacsPort, "MaxPDUSize = 16384",
-                "MaxAssociations = 16", "HostTable BEGIN", "HostTable END", "VendorTable BEGIN", "VendorTable END",
-                "AETable BEGIN", "PACS " + db + " RW (10, 1024mb) ANY", "AETable END", ""));
-        Process scp = Peers.start(tmp, "dcmqrscp", "-c", cfg.toString());
+        Process scp = Peers.dcmqrscp(tmp, pacsPort, db);
         try {
-            Peers.awaitListening(pacsPort);
             String study = Peers.value(files.get(0), "0020,000d");
             assertThat(gateway.retrieveInto(rig.transfer.id(), pacs, study)).isEqualTo(new TransferOutcome(3, 0, 0));
             // a study the PACS does not hold brings nothing
@@ -86,12 +70,7 @@ class RetrieveDcmtkTest {
         }
         List<Path> stored = rig.export(tmp.resolve("stored"));
         assertThat(stored).hasSize(3);
-        for (Path original : files) {
-            String uid = Peers.value(original, "0008,0018");
-            Path copy = stored.stream().filter(p -> p.getFileName().toString().startsWith(uid)).findFirst()
-                    .orElseThrow();
-            assertThat(Peers.dumpDataSet(copy)).as(uid).isEqualTo(Peers.dumpDataSet(original));
-        }
+        Peers.assertStoredUnchanged(files, stored);
     }
 
     @Test

@@ -66,16 +66,10 @@ class TransferDeliveryDcmtkTest {
             assertThat(down.kind()).isEqualTo(LaneOutcome.Kind.RETRYING);
             assertThat(rig.transactions.find(t.id()).orElseThrow().status()).isEqualTo(TransactionStatus.STARTED);
 
-            Path cfg = tmp.resolve("dcmqrscp.cfg");
-            Files.writeString(cfg, String.join("\n", "NetworkTCPPort = " + pacsPort, "MaxPDUSize = 16384",
-                    "MaxAssociations = 16", "HostTable BEGIN", "iep = (IEP, 127.0.0.1, " + receiver.port() + ")",
-                    "HostTable END", "VendorTable BEGIN", "VendorTable END", "AETable BEGIN",
-                    "PACS " + db + " RW (10, 1024mb) ANY", "AETable END", ""));
-            Process source = Peers.start(tmp, "dcmqrscp", "-c", cfg.toString());
+            Process source = Peers.dcmqrscp(tmp, pacsPort, db, "IEP", receiver.port());
             Process destination = Peers.start(tmp, "storescp", "-aet", "DEST", "-od", received.toString(),
                     String.valueOf(destPort));
             try {
-                Peers.awaitListening(pacsPort);
                 Peers.awaitListening(destPort);
                 LaneOutcome up = busy(lanes.runOnce(now.plus(Duration.ofHours(1))));
                 assertThat(up.kind()).as(up.detail()).isEqualTo(LaneOutcome.Kind.DELIVERED);

@@ -86,6 +86,22 @@ public final class DimseClient implements AutoCloseable {
     public static DimseClient connectForGet(String host, int port, String callingAe, String calledAe,
             List<String> retrieveClasses, List<String> storageClasses, List<String> storageSyntaxes,
             NetOptions options) {
+        List<List<String>> storage = new ArrayList<>();
+        for (String c : storageClasses) {
+            List<String> pc = new ArrayList<>(List.of(c));
+            pc.addAll(storageSyntaxes);
+            storage.add(pc);
+        }
+        return connectForGet(host, port, callingAe, calledAe, retrieveClasses, storage, options);
+    }
+
+    /**
+     * Connects for C-GET with the storage contexts given one by one (each: SOP class, then transfer syntaxes), so a
+     * class may have several, e.g. one uncompressed and one per compressed syntax: the peer then finds a context for
+     * an instance in the syntax it holds it in. The SCP role is proposed once per class.
+     */
+    public static DimseClient connectForGet(String host, int port, String callingAe, String calledAe,
+            List<String> retrieveClasses, List<List<String>> storageContexts, NetOptions options) {
         List<List<String>> contexts = new ArrayList<>();
         List<RoleSelection> roles = new ArrayList<>();
         for (String c : retrieveClasses) {
@@ -93,12 +109,12 @@ public final class DimseClient implements AutoCloseable {
             pc.addAll(UNCOMPRESSED);
             contexts.add(pc);
         }
-        for (String c : storageClasses) {
-            List<String> pc = new ArrayList<>(List.of(c));
-            pc.addAll(storageSyntaxes);
-            contexts.add(pc);
-            roles.add(new RoleSelection(c, false, true));
+        java.util.Set<String> classes = new java.util.LinkedHashSet<>();
+        for (List<String> pc : storageContexts) {
+            contexts.add(List.copyOf(pc));
+            classes.add(pc.get(0));
         }
+        classes.forEach(c -> roles.add(new RoleSelection(c, false, true)));
         return new DimseClient(Association.connect(host, port, request(callingAe, calledAe, contexts, roles,
                 options), options));
     }
