@@ -76,7 +76,8 @@ final class DirectoryArchive implements FindHandler, MoveHandler {
             boolean ok = true;
             for (DicomElement k : keys.elements()) {
                 String want = keys.getString(k.tag());
-                if (k.tag() == LEVEL || want == null || want.isEmpty()) {
+                // Specific Character Set says how the keys are encoded; it is not matched (PS3.4 C.2.2.2)
+                if (k.tag() == LEVEL || k.tag() == 0x00080005 || want == null || want.isEmpty()) {
                     continue;
                 }
                 String have = ds.getString(k.tag(), "");
