@@ -12,6 +12,9 @@ import java.util.Set;
 import org.iep.api.Problem;
 import org.iep.api.directory.Node;
 import org.iep.api.spi.BlobStore;
+import org.iep.api.audit.Outcome;
+import org.iep.core.audit.Auditor;
+import org.iep.core.audit.ClientInfo;
 import org.iep.core.ingest.Ingest;
 import org.iep.api.spi.DicomGateway;
 import org.iep.api.spi.StoredInstance;
@@ -37,22 +40,34 @@ public final class DimseDicomGateway implements DicomGateway {
     private final Connections connections;
     private final Retrievals retrievals;
     private final java.util.Optional<Ingest> ingest;
+    private final java.util.Optional<Auditor> auditor;
 
     /** Without the core's ingest: retrieves by C-MOVE only (what arrives goes through {@link DicomReceiver}). */
     public DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs) {
-        this(config, blobs, java.util.Optional.empty());
+        this(config, blobs, java.util.Optional.empty(), java.util.Optional.empty());
     }
 
-    /** With the core's ingest, so nodes configured for C-GET are retrieved on the gateway's own association. */
-    @Inject
+    /**
+     * With the core's ingest, so nodes configured for C-GET are retrieved on the gateway's own association; no
+     * {@code dicom.get} audit record (instances refused before ingest go unaudited): prefer the constructor with
+     * the {@link Auditor}.
+     */
     public DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs, Ingest ingest) {
-        this(config, blobs, java.util.Optional.of(ingest));
+        this(config, blobs, java.util.Optional.of(ingest), java.util.Optional.empty());
     }
 
-    private DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs, java.util.Optional<Ingest> ingest) {
+    /** With the core's ingest and auditor: each C-GET leaves a {@code dicom.get} record of its outcome. */
+    @Inject
+    public DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs, Ingest ingest, Auditor auditor) {
+        this(config, blobs, java.util.Optional.of(ingest), java.util.Optional.of(auditor));
+    }
+
+    private DimseDicomGateway(DicomAdapterConfig config, BlobStore blobs, java.util.Optional<Ingest> ingest,
+            java.util.Optional<Auditor> auditor) {
         this.config = Objects.requireNonNull(config, "config");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.ingest = ingest;
+        this.auditor = auditor;
         this.connections = new Connections(config);
         this.retrievals = new Retrievals(config.aeTitle());
     }
@@ -138,18 +153,42 @@ public final class DimseDicomGateway implements DicomGateway {
             throw new DicomGatewayException(DicomAdapterErrorCode.RETRIEVE_UNSUPPORTED, "node " + source.id()
                     + " is retrieved by C-GET, and this gateway was built without the core's ingest");
         }
+        GetIntoTransaction into = new GetIntoTransaction(ingest.get(), target, source.aeTitle());
         try (DimseClient c = connections.openForGet(source, List.of(DimseClient.STUDY_ROOT_GET),
                 StorageClasses.getContexts())) {
-            DimseClient.RetrieveResult r = c.get(DimseClient.STUDY_ROOT_GET, StudyKeys.study(studyUid),
-                    new GetIntoTransaction(ingest.get(), target, source.aeTitle()), p -> true);
+            DimseClient.RetrieveResult r = c.get(DimseClient.STUDY_ROOT_GET, StudyKeys.study(studyUid), into,
+                    p -> true);
+            audit(target, source, studyUid, r, into);
             int failed = Math.max(r.failed(), 0);
             if (!Status.isSuccessOrWarning(r.status()) && failed == 0) {
                 throw Connections.failed(source, "C-GET of study " + studyUid, r.status());
             }
             return new TransferOutcome(Math.max(r.completed(), 0), failed, Math.max(r.warning(), 0));
         } catch (DicomNetException e) {
-            throw Connections.translate(source, "C-GET", e);
+            DicomGatewayException failure = Connections.translate(source, "C-GET", e);
+            auditor.ifPresent(a -> a.record(PeerCheck.LISTENER, "dicom.get", Outcome.FAILURE, ClientInfo.INTERNAL,
+                    "transaction=" + target.value() + " study=" + studyUid + " node=" + source.aeTitle() + " error="
+                    + failure.errorCode().code() + " ingested=" + into.ingested() + " refusedByIngest="
+                    + into.refused()));
+            throw failure;
         }
+    }
+
+    /**
+     * One record per C-GET with the peer's final status and counters (PS3.4 C.4.3.1.3) and what reached ingest.
+     * Failed sub-operations that never reached it (iep-dicom refuses invalid UIDs before any handler, or the peer
+     * could not send them) are counted here, as iep-dicom's C-GET does not report them one by one.
+     */
+    private void audit(org.iep.api.transaction.TransactionId target, Node source, String studyUid,
+            DimseClient.RetrieveResult r, GetIntoTransaction into) {
+        int failed = Math.max(r.failed(), 0);
+        int notReceived = Math.max(failed - into.refused(), 0);
+        auditor.ifPresent(a -> a.record(PeerCheck.LISTENER, "dicom.get", failed == 0 && Status.isSuccessOrWarning(
+                r.status()) ? Outcome.SUCCESS : Outcome.FAILURE, ClientInfo.INTERNAL, "transaction="
+                + target.value() + " study=" + studyUid + " node=" + source.aeTitle() + " status=0x"
+                + String.format("%04X", r.status()) + " completed=" + r.completed() + " failed=" + r.failed()
+                + " warning=" + r.warning() + " ingested=" + into.ingested() + " refusedByIngest=" + into.refused()
+                + " refusedBeforeIngestOrNotSent=" + notReceived));
     }
 
     @Override

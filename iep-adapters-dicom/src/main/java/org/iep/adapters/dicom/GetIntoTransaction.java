@@ -16,12 +16,16 @@ import org.iep.dicom.net.dimse.StoreRequest;
 /**
  * Receives the C-STORE sub-operations of our own C-GET on its association and streams each instance into the
  * retrieving transaction through the core's ingest, whole or not at all; refusals become failure statuses, so the
- * peer counts them as failed sub-operations.
+ * peer counts them as failed sub-operations. Counts what it saw (one C-GET at a time on an association): the
+ * gateway compares it with the peer's final counters, because instances iep-dicom refuses before any handler
+ * (invalid UIDs) never reach this one.
  */
 final class GetIntoTransaction implements StoreHandler {
     private final Ingest ingest;
     private final TransactionId target;
     private final IngestSource source;
+    private int ingested;
+    private int refused;
 
     GetIntoTransaction(Ingest ingest, TransactionId target, String sourceAe) {
         this.ingest = ingest;
@@ -41,8 +45,11 @@ final class GetIntoTransaction implements StoreHandler {
                     ingest.ingest(target, new SequenceInputStream(new ByteArrayInputStream(header), dataSet),
                             source);
                     status = Status.SUCCESS;
+                    ingested++;
                 } catch (IepException e) {
+                    // the core audited why (instance.store DENIED)
                     status = IngestingStoreHandler.statusOf(e);
+                    refused++;
                 }
             }
 
@@ -56,5 +63,15 @@ final class GetIntoTransaction implements StoreHandler {
                 // ingest keeps an instance whole or not at all
             }
         };
+    }
+
+    /** Instances ingested (stored, or already there with the same content). */
+    int ingested() {
+        return ingested;
+    }
+
+    /** Instances the core's ingest refused. */
+    int refused() {
+        return refused;
     }
 }
