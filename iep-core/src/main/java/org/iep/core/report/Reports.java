@@ -103,6 +103,11 @@ public final class Reports {
                                        String fileName, byte[] content, Party actor, ClientInfo client) {
         Transaction t = transactions.find(transaction)
                 .orElseThrow(() -> new NotFoundException("Transaction " + transaction + " does not exist."));
+        if (!t.pseudonymisation().isEmpty()) {
+            throw new RefusedReportException(CoreErrorCode.INVALID_INPUT, List.of(new Problem("transaction", "is"
+                    + " pseudonymised ('" + t.pseudonymisation() + "'): a report cannot be de-identified, so none is"
+                    + " attached")));
+        }
         StudyEntry study = t.studies().stream().filter(s -> s.studyInstanceUid().equals(studyInstanceUid))
                 .findFirst().orElseThrow(() -> new RefusedReportException(CoreErrorCode.INVALID_INPUT,
                         List.of(new Problem("studyInstanceUid", "is not a study of this transaction"))));
@@ -287,6 +292,9 @@ public final class Reports {
                 return false;
             }
             Transaction t = found.get();
+            if (!t.pseudonymisation().isEmpty()) {
+                return false; // a report names the patient: it never joins a pseudonymised transfer
+            }
             Optional<StudyEntry> study = matchingStudy(t, studyUid, r);
             AttachmentId attachmentId = new AttachmentId(r.id().value());
             if (study.isEmpty() || t.attachments().stream().anyMatch(a -> a.id().equals(attachmentId))) {

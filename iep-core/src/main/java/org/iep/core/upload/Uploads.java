@@ -189,6 +189,9 @@ public final class Uploads {
         }
         UploadScan scan = new UploadScan(blobs, limits);
         scan.scan(files);
+        if (!t.pseudonymisation().isEmpty()) {
+            documentsOfAPseudonymisedTransfer(t, scan.plans).forEach(scan.problems::add);
+        }
         if (!scan.problems.isEmpty()) {
             auditor.record(by.by(), "upload.confirmed", t, Outcome.DENIED, by.client(), scan.problems.size()
                     + " file(s) refused");
@@ -203,6 +206,26 @@ public final class Uploads {
                 + receipt.instancesStored() + " repeated=" + receipt.instancesAlreadyStored() + " attachments="
                 + receipt.attachments().size() + " bytes=" + receipt.bytes());
         return receipt;
+    }
+
+    /** Documents (reports, letters, photos) cannot be de-identified the way images are: refused one by one. */
+    private static List<Problem> documentsOfAPseudonymisedTransfer(Transaction t, List<Planned> plans) {
+        List<Problem> problems = new ArrayList<>();
+        String reason = "is a document: this transfer is pseudonymised ('" + t.pseudonymisation() + "') and only"
+                + " DICOM images can be pseudonymised";
+        for (Planned p : plans) {
+            if (p.kind() == ContentKind.ZIP) {
+                p.entries().stream().filter(e -> isDocument(e.kind()))
+                        .forEach(e -> problems.add(new Problem(p.file().name() + "/" + e.name(), reason)));
+            } else if (isDocument(p.kind())) {
+                problems.add(new Problem(p.file().name(), reason));
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isDocument(ContentKind kind) {
+        return kind != ContentKind.DICOM && kind != ContentKind.DICOMDIR && kind != ContentKind.ZIP;
     }
 
     private static String authorName(Party p) {

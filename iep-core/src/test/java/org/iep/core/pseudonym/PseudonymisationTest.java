@@ -231,6 +231,37 @@ class PseudonymisationTest {
     }
 
     @Test
+    void documentsAndReportsNeverJoinAPseudonymisedTransferButItsImagesDo() {
+        Transaction t = transfer("research");
+        org.iep.core.upload.Uploads uploads = new org.iep.core.upload.Uploads(w.store, w.blobs, ingest, w.auditor,
+                w.ids, w.clock, org.iep.core.upload.UploadLimits.DEFAULTS, w.directoryStore, w.notifier);
+        String refused = uploads.open(t.id(), PACS);
+        uploads.append(t.id(), refused, "IM0001", 0, new ByteArrayInputStream(TestInstances.ct("1.2.3.1", 1)));
+        uploads.append(t.id(), refused, "letter.pdf", 0, new ByteArrayInputStream(
+                "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(ISO_8859_1)));
+
+        assertThatThrownBy(() -> uploads.confirm(t.id(), refused, PACS, b -> { }))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("letter.pdf"));
+        assertThat(index.byTransaction(t.id())).isEmpty();
+
+        String images = uploads.open(t.id(), PACS);
+        uploads.append(t.id(), images, "IM0001", 0, new ByteArrayInputStream(TestInstances.ct("1.2.3.1", 1)));
+        assertThat(uploads.confirm(t.id(), images, PACS, b -> { }).instancesStored()).isEqualTo(1);
+        assertThat(index.byTransaction(t.id())).singleElement()
+                .satisfies(i -> assertThat(i.patientId()).isEqualTo(t.patient().identifier().id()));
+
+        org.iep.core.report.Reports reports = new org.iep.core.report.Reports(
+                new org.iep.testkit.memory.InMemoryReportStore(), w.store, w.blobs, w.auditor, w.ids, w.clock,
+                org.iep.core.report.ReportSettings.DEFAULT);
+        assertThatThrownBy(() -> reports.attachToStudy(t.id(), t.studies().get(0).studyInstanceUid(), "paste-1",
+                "report.txt", "JONES, Mary: normal.".getBytes(ISO_8859_1), new Party.System("ris"),
+                World.CLIENT)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).extracting(Problem::field).containsExactly("transaction"));
+        assertThat(w.store.find(t.id()).orElseThrow().attachments()).isEmpty();
+    }
+
+    @Test
     void theInstitutionsDefaultAppliesUnlessTheSenderOptsOutAndAnUnknownProfileIsRefused() {
         Institution s = w.directoryStore.institution(w.stee.id()).orElseThrow();
         InstitutionPolicies p = s.policies();
