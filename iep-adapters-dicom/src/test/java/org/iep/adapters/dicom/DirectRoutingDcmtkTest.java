@@ -129,12 +129,6 @@ class DirectRoutingDcmtkTest {
     }
 
     private String storescu(String calling, String called, List<Path> files) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("storescu", "-v", "-aet", calling, "-aec", called,
-                "127.0.0.1", String.valueOf(receiver.port())));
-        files.forEach(f -> cmd.add(f.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        p.waitFor();
-        return out;
+        return Peers.storescu(receiver.port(), calling, called, files);
     }
 }

@@ -91,6 +91,18 @@ final class Peers {
         return dcmqrscp(dir, port, db, null, 0, options);
     }
 
+    /** dcmtk's storescu -v sending {@code files} to 127.0.0.1:{@code port}; its output, whatever its exit code. */
+    static String storescu(int port, String calling, String called, List<Path> files) throws IOException,
+            InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("storescu", "-v", "-aet", calling, "-aec", called, "127.0.0.1",
+                String.valueOf(port)));
+        files.forEach(f -> cmd.add(f.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        p.waitFor();
+        return out;
+    }
+
     static void awaitListening(int port) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < end) {
