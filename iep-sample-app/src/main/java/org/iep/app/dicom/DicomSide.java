@@ -60,7 +60,7 @@ public final class DicomSide implements AutoCloseable {
         Auditor auditor = new Auditor(stores.audit(), clock);
         DicomAdapterConfig adapter = DicomAdapterConfig.of(settings.aeTitle());
         DimseDicomGateway gateway = new DimseDicomGateway(settings.tls().map(adapter::withTls).orElse(adapter),
-                stores.blobs(), core.ingest());
+                stores.blobs(), core.ingest(), auditor);
         OutboundLanes lanes = new OutboundLanes(stores.jobs(), stores.transactions(), stores.directory(),
                 new DeliveryLanes(policy), new DicomDeliveryHandler(gateway, stores.nodes(), stores.index(),
                         core.transactions(), auditor));
