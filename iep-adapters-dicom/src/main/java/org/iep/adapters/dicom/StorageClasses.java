@@ -1,11 +1,12 @@
 package org.iep.adapters.dicom;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The storage SOP classes (PS3.4 B.5) a C-GET retrieve offers to receive, and the transfer syntaxes proposed for
- * each: uncompressed first, then the compressed ones PACS keep studies in, so the peer can send them as stored. The
- * peer picks one syntax per class; sub-operations it cannot send in that syntax come back counted as failed.
+ * The storage SOP classes (PS3.4 B.5) a C-GET retrieve offers to receive, and its storage presentation contexts,
+ * a fixed choice within PS3.8's 128 contexts ({@link #getContexts()} says which and why). The peer picks one syntax
+ * per context and sends each instance on a context for its class; what it cannot send is a failed sub-operation.
  */
 final class StorageClasses {
     private static final String P = "1.2.840.10008.5.1.4.1.1.";
@@ -44,29 +45,37 @@ final class StorageClasses {
             List.of("1.2.840.10008.1.2.5"), // RLE
             List.of("1.2.840.10008.1.2.1.99")); // deflate
 
+    /** PS3.8: 128 contexts per association; one is the C-GET's own. */
+    static final int STORAGE_CONTEXTS = 127;
+
     private StorageClasses() {
     }
 
     /**
-     * The storage contexts a C-GET proposes: for every class one with all syntaxes, uncompressed first (a peer that
-     * converts picks that); for the common image classes also one per compressed family, so a peer that sends
-     * instances only as it holds them has a context in that syntax. 50 + 11 x 6 = 116 contexts, with the retrieve
-     * context within PS3.8's 128.
+     * The storage contexts a C-GET proposes: every class in one context with every syntax, uncompressed first, and
+     * the 11 common image classes also one context per compressed family (46 + 11 x 6 = 112). Why uncompressed is
+     * not a context of its own: dcmqrscp (dcmtk 3.6.7), which does not convert, picks a sub-operation's context by
+     * SOP class alone and prefers an uncompressed one whenever it accepted one, so a separate uncompressed context
+     * made every compressed instance fail against it (CGetFaultsTest's RLE study: 0 of 2). With one context for all
+     * syntaxes such a peer accepts there the syntax it prefers, and instances held in it go through; a peer that
+     * chooses the context by the instance's syntax finds its family's context. The limit that remains: a study
+     * with one class in two syntaxes, from a peer that neither converts nor chooses by syntax, fails for one of them
+     * (dcmqrscp +xs holding an uncompressed and a JPEG Lossless CT: 1 completed, 1 failed). Proposing the study's
+     * own classes (C-FIND first) would give each of them every family, but costs a second association per retrieve
+     * and dcmqrscp answers neither SOP Classes in Study nor SOP Class UID at image level, so it is not done.
      */
     static List<List<String>> getContexts() {
-        List<List<String>> contexts = new java.util.ArrayList<>();
-        for (String c : CLASSES) {
-            List<String> all = new java.util.ArrayList<>(List.of(c));
-            all.addAll(SYNTAXES);
-            contexts.add(all);
-        }
+        List<List<String>> contexts = new ArrayList<>();
+        CLASSES.forEach(c -> contexts.add(with(c, SYNTAXES)));
         for (String c : IMAGE_CLASSES) {
-            for (List<String> family : COMPRESSED_FAMILIES) {
-                List<String> pc = new java.util.ArrayList<>(List.of(c));
-                pc.addAll(family);
-                contexts.add(pc);
-            }
+            COMPRESSED_FAMILIES.forEach(f -> contexts.add(with(c, f)));
         }
         return List.copyOf(contexts);
+    }
+
+    private static List<String> with(String sopClass, List<String> syntaxes) {
+        List<String> pc = new ArrayList<>(List.of(sopClass));
+        pc.addAll(syntaxes);
+        return List.copyOf(pc);
     }
 }
