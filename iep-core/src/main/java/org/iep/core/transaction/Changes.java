@@ -161,6 +161,7 @@ final class Changes {
      * (uploads, direct routing). Counts are absolute, so retried or concurrent updates converge.
      */
     Transaction recordIngest(TransactionId id, IngestedStudy s, Party by, ClientInfo client) {
+        boolean[] milestone = new boolean[1];
         Transaction after = commits.retrying(() -> {
             Transaction t = read(id);
             if (CLOSED.contains(t.status())) {
@@ -179,6 +180,8 @@ final class Changes {
             if (updated.expectedInstances() > 0 && updated.receivedInstances() > updated.expectedInstances()) {
                 updated = updated.withCounts(updated.receivedInstances(), updated.receivedInstances(), s.bytes());
             }
+            milestone[0] = i < 0 || updated.status() != entry.status() || updated.expectedInstances() > 0
+                    && updated.receivedInstances() == updated.expectedInstances();
             if (i >= 0) {
                 studies.set(i, updated);
             } else {
@@ -186,8 +189,12 @@ final class Changes {
             }
             return commits.update(t.toBuilder().studies(studies).updated(clock.instant()).build());
         });
-        auditor.record(by, "transaction.study", after, Outcome.SUCCESS, client, "study=" + s.studyInstanceUid()
-                + " received=" + s.instances() + " bytes=" + s.bytes());
+        // each instance has its own instance.store record; the study's record marks where it stands: first
+        // images, a change of status, all expected images received
+        if (milestone[0]) {
+            auditor.record(by, "transaction.study", after, Outcome.SUCCESS, client, "study=" + s.studyInstanceUid()
+                    + " received=" + s.instances() + " bytes=" + s.bytes());
+        }
         return after;
     }
 
