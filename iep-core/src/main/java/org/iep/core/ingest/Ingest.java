@@ -3,8 +3,11 @@ package org.iep.core.ingest;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +82,19 @@ public final class Ingest {
     private final Checkpoints checkpoints;
     private final StudyArrivals arrivals;
     private final Optional<Pseudonymisation> pseudonymisation;
+    /**
+     * The one patient of recently ingested transactions. A transaction's patients only grow, so a patient matching
+     * this one passes without asking the index; anyone else makes the check ask it. Bounded, least recently used.
+     */
+    private final Map<TransactionId, PatientSeen> onePatient = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<TransactionId, PatientSeen> eldest) {
+                    return size() > 1024;
+                }
+            });
 
     public Ingest(TransactionStore store, DirectoryStore directory, InstanceIndex index, BlobStore blobs,
                   Transactions transactions, Auditor auditor, IdGenerator ids, Clock clock, Checkpoints checkpoints) {
@@ -273,6 +289,10 @@ public final class Ingest {
         if (mixedAllowed) {
             return;
         }
+        PatientSeen known = onePatient.get(t.id());
+        if (known != null && incoming.stream().allMatch(p -> samePatient(known, p))) {
+            return; // the transaction's patient, as the index said last time: no query for every instance
+        }
         List<PatientSeen> all = new ArrayList<>();
         index.patients(t.id()).forEach(p -> all.add(new PatientSeen(p.patientId(), p.patientName(), p.birthDate())));
         all.addAll(incoming);
@@ -283,6 +303,9 @@ public final class Ingest {
             }
         }
         if (patients.size() <= 1) {
+            if (!patients.isEmpty()) {
+                onePatient.put(t.id(), patients.get(0));
+            }
             return;
         }
         auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "patient mismatch, "
