@@ -120,6 +120,54 @@ class OrthancInteropTest {
         }
     }
 
+    /**
+     * C-GET from Orthanc A on our own association (no C-MOVE, no SCP): the study's 3 instances arrive in a
+     * transaction. The 2 uncompressed ones are identical to A's copy. The JPEG Lossless one Orthanc 1.10 decompresses
+     * to explicit little endian although our association accepted a JPEG Lossless context for CT (like dcmtk, it
+     * picks a sub-operation's context by SOP class and prefers an uncompressed one, then transcodes): its pixel data
+     * equals A's copy decompressed by dcmtk, byte for byte, and everything else in the data set is A's.
+     */
+    @Test
+    void cGetFromOrthancBringsTheStudyUncompressedLosslessly() throws Exception {
+        Transaction target = rig.newTransfer(3);
+        DimseDicomGateway getting = new DimseDicomGateway(DicomAdapterConfig.of("IEP")
+                .withRetrieveByCGet(java.util.Set.of(a.node().id())), rig.blobs, rig.core.ingest(), rig.auditor);
+        String study = Peers.value(corpus.get(0), "0020,000d");
+        assertThat(getting.retrieveInto(target.id(), a.node(), study)).isEqualTo(new TransferOutcome(3, 0, 0));
+        List<Path> stored = rig.export(target, tmp.resolve("got"));
+        assertThat(stored).hasSize(3);
+        for (Path original : corpus) {
+            String uid = Peers.value(original, "0008,0018");
+            Path fromA = a.file(uid, tmp.resolve("get-a-" + uid + ".dcm"));
+            assertThat(Peers.value(fromA, "0002,0010")).as("A keeps " + uid + " as uploaded")
+                    .isEqualTo(Peers.value(original, "0002,0010"));
+            Path expected = fromA;
+            if (Peers.value(original, "0002,0010").equals("1.2.840.10008.1.2.4.70")) {
+                expected = tmp.resolve("get-a-" + uid + "-decompressed.dcm");
+                Peers.run("dcmdjpeg", "+te", fromA.toString(), expected.toString());
+            }
+            Path got = Peers.storedCopy(stored, original);
+            assertThat(Peers.value(got, "0002,0010")).as("transfer syntax of " + uid)
+                    .isEqualTo(Peers.value(expected, "0002,0010")).isEqualTo("1.2.840.10008.1.2.1");
+            List<byte[]> pixelsExpected = pixelData(expected, "get-a-" + uid);
+            List<byte[]> pixelsGot = pixelData(got, "got-" + uid);
+            assertThat(pixelsGot).as("pixel data items of " + uid).isNotEmpty().hasSameSizeAs(pixelsExpected);
+            for (int i = 0; i < pixelsGot.size(); i++) {
+                assertThat(pixelsGot.get(i)).as(uid + " pixel item " + i).isEqualTo(pixelsExpected.get(i));
+            }
+            assertThat(withoutPixelModule(Peers.dumpDataSet(got))).as(uid)
+                    .isEqualTo(withoutPixelModule(Peers.dumpDataSet(fromA)));
+        }
+        assertThat(rig.audited("dicom.get")).last().satisfies(r -> assertThat(r.event().detail())
+                .contains("status=0x0000", "completed=3", "failed=0", "ingested=3"));
+    }
+
+    /** Pixel data lines and what a decompression legitimately changes (lossy flag history, encapsulation). */
+    private static List<String> withoutPixelModule(List<String> dump) {
+        return dump.stream().filter(l -> !l.startsWith("(7fe0,0010)") && !l.strip().startsWith("(fffe,e000)")
+                && !l.startsWith("(fffe,e0dd)")).toList();
+    }
+
     @Test
     void findsOnOrthancByModalityAndDateRange() {
         List<StudySummary> mr = gateway.findStudies(a.node(), new StudyQuery(Optional.empty(), Optional.empty(),

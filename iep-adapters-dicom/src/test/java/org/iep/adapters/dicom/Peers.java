@@ -180,7 +180,7 @@ final class Peers {
     }
 
     static String value(Path file, String tag) throws IOException, InterruptedException {
-        String line = run("dcmdump", "+P", tag, file.toString()).lines().findFirst().orElse("");
+        String line = run("dcmdump", "-Un", "+P", tag, file.toString()).lines().findFirst().orElse("");
         int a = line.indexOf('[');
         int b = line.indexOf(']');
         return a < 0 || b < a ? "" : line.substring(a + 1, b);
