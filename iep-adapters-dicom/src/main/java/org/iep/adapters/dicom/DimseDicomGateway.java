@@ -12,9 +12,7 @@ import java.util.Set;
 import org.iep.api.Problem;
 import org.iep.api.directory.Node;
 import org.iep.api.spi.BlobStore;
-import org.iep.api.audit.Outcome;
 import org.iep.core.audit.Auditor;
-import org.iep.core.audit.ClientInfo;
 import org.iep.core.ingest.Ingest;
 import org.iep.api.spi.DicomGateway;
 import org.iep.api.spi.StoredInstance;
@@ -153,42 +151,7 @@ public final class DimseDicomGateway implements DicomGateway {
             throw new DicomGatewayException(DicomAdapterErrorCode.RETRIEVE_UNSUPPORTED, "node " + source.id()
                     + " is retrieved by C-GET, and this gateway was built without the core's ingest");
         }
-        GetIntoTransaction into = new GetIntoTransaction(ingest.get(), target, source.aeTitle());
-        try (DimseClient c = connections.openForGet(source, List.of(DimseClient.STUDY_ROOT_GET),
-                StorageClasses.getContexts())) {
-            DimseClient.RetrieveResult r = c.get(DimseClient.STUDY_ROOT_GET, StudyKeys.study(studyUid), into,
-                    p -> true);
-            audit(target, source, studyUid, r, into);
-            int failed = Math.max(r.failed(), 0);
-            if (!Status.isSuccessOrWarning(r.status()) && failed == 0) {
-                throw Connections.failed(source, "C-GET of study " + studyUid, r.status());
-            }
-            return new TransferOutcome(Math.max(r.completed(), 0), failed, Math.max(r.warning(), 0));
-        } catch (DicomNetException e) {
-            DicomGatewayException failure = Connections.translate(source, "C-GET", e);
-            auditor.ifPresent(a -> a.record(PeerCheck.LISTENER, "dicom.get", Outcome.FAILURE, ClientInfo.INTERNAL,
-                    "transaction=" + target.value() + " study=" + studyUid + " node=" + source.aeTitle() + " error="
-                    + failure.errorCode().code() + " ingested=" + into.ingested() + " refusedByIngest="
-                    + into.refused()));
-            throw failure;
-        }
-    }
-
-    /**
-     * One record per C-GET with the peer's final status and counters (PS3.4 C.4.3.1.3) and what reached ingest.
-     * Failed sub-operations that never reached it (iep-dicom refuses invalid UIDs before any handler, or the peer
-     * could not send them) are counted here, as iep-dicom's C-GET does not report them one by one.
-     */
-    private void audit(org.iep.api.transaction.TransactionId target, Node source, String studyUid,
-            DimseClient.RetrieveResult r, GetIntoTransaction into) {
-        int failed = Math.max(r.failed(), 0);
-        int notReceived = Math.max(failed - into.refused(), 0);
-        auditor.ifPresent(a -> a.record(PeerCheck.LISTENER, "dicom.get", failed == 0 && Status.isSuccessOrWarning(
-                r.status()) ? Outcome.SUCCESS : Outcome.FAILURE, ClientInfo.INTERNAL, "transaction="
-                + target.value() + " study=" + studyUid + " node=" + source.aeTitle() + " status=0x"
-                + String.format("%04X", r.status()) + " completed=" + r.completed() + " failed=" + r.failed()
-                + " warning=" + r.warning() + " ingested=" + into.ingested() + " refusedByIngest=" + into.refused()
-                + " refusedBeforeIngestOrNotSent=" + notReceived));
+        return new CGetRetrieve(connections, ingest.get(), auditor).retrieve(target, source, studyUid);
     }
 
     @Override

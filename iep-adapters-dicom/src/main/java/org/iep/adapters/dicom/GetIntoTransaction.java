@@ -24,6 +24,7 @@ final class GetIntoTransaction implements StoreHandler {
     private final Ingest ingest;
     private final TransactionId target;
     private final IngestSource source;
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
     private int ingested;
     private int refused;
 
@@ -35,6 +36,7 @@ final class GetIntoTransaction implements StoreHandler {
 
     @Override
     public Sink open(StoreRequest rq) {
+        seen.add(rq.sopInstanceUid());
         byte[] header = IngestingStoreHandler.fileMeta(rq);
         return new Sink() {
             private int status = Status.CANNOT_UNDERSTAND;
@@ -68,6 +70,11 @@ final class GetIntoTransaction implements StoreHandler {
     /** Instances ingested (stored, or already there with the same content). */
     int ingested() {
         return ingested;
+    }
+
+    /** SOP Instance UIDs of the instances that reached this handler (ingested or refused). */
+    java.util.Set<String> seen() {
+        return seen;
     }
 
     /** Instances the core's ingest refused. */

@@ -37,6 +37,11 @@ final class StorageClasses {
     static final List<String> IMAGE_CLASSES = List.of(P + "1", P + "1.1", P + "1.2", P + "2", P + "3.1", P + "6.1",
             P + "4", P + "7", P + "12.1", P + "20", P + "128");
 
+    /** Classes of {@link #CLASSES} without pixel data: nothing compressed to ask for again. */
+    static final java.util.Set<String> WITHOUT_PIXELS = java.util.Set.of(P + "4.2", P + "9.1.1", P + "9.1.2",
+            P + "11.1", P + "66", P + "66.1", P + "88.11", P + "88.22", P + "88.33", P + "88.59", P + "88.67",
+            P + "104.1", P + "481.3", P + "481.5");
+
     static final List<List<String>> COMPRESSED_FAMILIES = List.of(
             List.of("1.2.840.10008.1.2.4.70", "1.2.840.10008.1.2.4.57"), // JPEG lossless
             List.of("1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51"), // JPEG baseline, extended
@@ -58,9 +63,10 @@ final class StorageClasses {
      * SOP class alone and prefers an uncompressed one whenever it accepted one, so a separate uncompressed context
      * made every compressed instance fail against it (CGetFaultsTest's RLE study: 0 of 2). With one context for all
      * syntaxes such a peer accepts there the syntax it prefers, and instances held in it go through; a peer that
-     * chooses the context by the instance's syntax finds its family's context. The limit that remains: a study
-     * with one class in two syntaxes, from a peer that neither converts nor chooses by syntax, fails for one of them
-     * (dcmqrscp +xs holding an uncompressed and a JPEG Lossless CT: 1 completed, 1 failed). Proposing the study's
+     * chooses the context by the instance's syntax finds its family's context. A study with one class in several
+     * syntaxes, from a peer that neither converts nor chooses by syntax, fails for all but one of them in this
+     * pass (dcmqrscp +xs holding an uncompressed and a JPEG Lossless CT: 1 completed, 1 failed), which is why
+     * {@link CGetRetrieve} asks again for what was not sent, in the {@link #retryPasses()}. Proposing the study's
      * own classes (C-FIND first) would give each of them every family, but costs a second association per retrieve
      * and dcmqrscp answers neither SOP Classes in Study nor SOP Class UID at image level, so it is not done.
      */
@@ -71,6 +77,22 @@ final class StorageClasses {
             COMPRESSED_FAMILIES.forEach(f -> contexts.add(with(c, f)));
         }
         return List.copyOf(contexts);
+    }
+
+    /**
+     * The passes for asking again for instances a peer could not send in the syntax it chose for their class:
+     * uncompressed only (every class, 46 contexts), then each compressed family alone (every class with pixel data,
+     * 32 contexts each). A peer that picks a context by SOP class then has, in each pass, one syntax per class.
+     */
+    static List<List<List<String>>> retryPasses() {
+        List<List<List<String>>> passes = new ArrayList<>();
+        List<List<String>> uncompressed = new ArrayList<>();
+        CLASSES.forEach(c -> uncompressed.add(with(c, SYNTAXES.subList(0, 2))));
+        passes.add(List.copyOf(uncompressed));
+        for (List<String> family : COMPRESSED_FAMILIES) {
+            passes.add(CLASSES.stream().filter(c -> !WITHOUT_PIXELS.contains(c)).map(c -> with(c, family)).toList());
+        }
+        return List.copyOf(passes);
     }
 
     private static List<String> with(String sopClass, List<String> syntaxes) {

@@ -22,6 +22,20 @@ class StorageClassesTest {
         assertThat(contexts).filteredOn(c -> c.get(0).equals(BASIC_TEXT_SR)).hasSize(1);
     }
 
+    @Test
+    void eachRetryPassOffersOneSyntaxFamilyPerClass() {
+        List<List<List<String>>> passes = StorageClasses.retryPasses();
+        assertThat(passes).hasSize(1 + StorageClasses.COMPRESSED_FAMILIES.size());
+        assertThat(passes.get(0)).hasSize(46).allSatisfy(c -> assertThat(c.subList(1, c.size()))
+                .containsExactly("1.2.840.10008.1.2.1", "1.2.840.10008.1.2"));
+        for (int i = 1; i < passes.size(); i++) {
+            List<String> family = StorageClasses.COMPRESSED_FAMILIES.get(i - 1);
+            assertThat(passes.get(i)).hasSize(46 - 14).allSatisfy(c -> assertThat(c.subList(1, c.size()))
+                    .isEqualTo(family));
+            assertThat(passes.get(i).stream().map(c -> c.get(0))).doesNotContain(BASIC_TEXT_SR).doesNotHaveDuplicates();
+        }
+    }
+
     private static List<String> with(String sopClass, List<String> syntaxes) {
         List<String> pc = new java.util.ArrayList<>(List.of(sopClass));
         pc.addAll(syntaxes);
