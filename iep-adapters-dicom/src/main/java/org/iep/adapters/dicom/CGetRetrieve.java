@@ -55,12 +55,16 @@ final class CGetRetrieve {
         int completed = Math.max(r.completed(), 0);
         int warning = Math.max(r.warning(), 0);
         int pass = 1;
+        Map<String, List<String>> listed = null; // asked for once, on the first retry
         for (List<List<String>> contexts : StorageClasses.retryPasses()) {
             if (failed <= into.refused()) {
                 break; // every failure is one our side refused: asking again would bring the same refusal
             }
             pass++;
-            Map<String, List<String>> missing = notReceived(target, source, studyUid, into.seen(), pass);
+            if (listed == null) {
+                listed = listed(target, source, studyUid, pass);
+            }
+            Map<String, List<String>> missing = notSeen(listed, into.seen());
             int asked = missing.values().stream().mapToInt(List::size).sum();
             int failedAgain = 0;
             for (Map.Entry<String, List<String>> series : missing.entrySet()) {
@@ -107,12 +111,18 @@ final class CGetRetrieve {
         }
     }
 
+    private static Map<String, List<String>> notSeen(Map<String, List<String>> listed, Set<String> seen) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        listed.forEach((series, sops) -> sops.stream().filter(sop -> !seen.contains(sop))
+                .forEach(sop -> missing.computeIfAbsent(series, s -> new ArrayList<>()).add(sop)));
+        return missing;
+    }
+
     /**
-     * The study's instances the peer lists (C-FIND, image level) and did not send, by series. Empty when the peer
-     * answers no such C-FIND: the first pass's failures then stand, and the audit record says why.
+     * The study's instances as the peer lists them (C-FIND, image level), by series. Empty when the peer answers no
+     * such C-FIND: the first pass's failures then stand, and the audit record says why.
      */
-    private Map<String, List<String>> notReceived(TransactionId target, Node source, String studyUid,
-            Set<String> seen, int pass) {
+    private Map<String, List<String>> listed(TransactionId target, Node source, String studyUid, int pass) {
         Map<String, List<String>> missing = new LinkedHashMap<>();
         Attributes keys = StudyKeys.study(studyUid);
         keys.setString(StudyKeys.QUERY_RETRIEVE_LEVEL, VR.CS, "IMAGE");
@@ -125,7 +135,7 @@ final class CGetRetrieve {
                 String series = m.getString(Tags.SeriesInstanceUID, "");
                 String sop = m.getString(Tags.SOPInstanceUID, "");
                 // an invalid UID was refused before ingest and is never asked for by name
-                if (Uids.isValid(series) && Uids.isValid(sop) && !seen.contains(sop)) {
+                if (Uids.isValid(series) && Uids.isValid(sop)) {
                     missing.computeIfAbsent(series, s -> new ArrayList<>()).add(sop);
                 }
                 return true;

@@ -85,17 +85,7 @@ class CGetContextsTest {
         files.put(JPEG_LOSSLESS, converted(dir, ".2", "dcmcjpeg", "+e1"));
         files.put(JPEG_LS, converted(dir, ".3", "dcmcjpls", "+el"));
         files.put("1.2.840.10008.1.2.5", converted(dir, ".4", "dcmcrle"));
-        Path profile = tmp.resolve("accept-ct.cfg");
-        Files.writeString(profile, String.join("\n", "[[TransferSyntaxes]]", "[Uncompressed]",
-                "TransferSyntax1 = 1.2.840.10008.1.2.1", "TransferSyntax2 = 1.2.840.10008.1.2", "[Any]",
-                "TransferSyntax1 = 1.2.840.10008.1.2.1", "TransferSyntax2 = 1.2.840.10008.1.2",
-                "TransferSyntax3 = " + JPEG_LOSSLESS, "TransferSyntax4 = " + JPEG_LS,
-                "TransferSyntax5 = 1.2.840.10008.1.2.5", "[[PresentationContexts]]", "[Get]",
-                "PresentationContext1 = " + DimseClientUids.GET + "\\Uncompressed",
-                "PresentationContext2 = " + DimseClientUids.FIND + "\\Uncompressed",
-                "PresentationContext3 = " + CT + "\\Any", "[[SCPSCURoleSelection]]", "[GetRoles]",
-                "Role1 = " + CT + "\\SCP", "[[Profiles]]", "[Get]", "PresentationContexts = Get",
-                "SCPSCURoleSelection = GetRoles", ""));
+        Path profile = acceptingCt();
         CoreRig rig = new CoreRig();
         assertThat(retrieve(rig, List.copyOf(files.values()), "-xf", profile.toString(), "Get", "Get"))
                 .isEqualTo(new TransferOutcome(4, 0, 0));
@@ -114,6 +104,26 @@ class CGetContextsTest {
         assertThat(audited.get(2)).contains("pass=3", "completed=1", "failed=2", "ingested=1");
         assertThat(audited.get(4)).contains("pass=5", "completed=1", "failed=1", "ingested=1");
         assertThat(audited.get(6)).contains("pass=7", "completed=1", "failed=0", "ingested=1");
+    }
+
+    /**
+     * A dcmqrscp association profile "Get": C-GET and C-FIND in uncompressed syntaxes; CT storage,
+     * with the SCP role for us, in explicit and implicit LE, JPEG Lossless, JPEG-LS and RLE.
+     */
+    private Path acceptingCt() throws Exception {
+        Path profile = tmp.resolve("accept-ct.cfg");
+        Files.writeString(profile, String.join("\n", "[[TransferSyntaxes]]", "[Uncompressed]",
+                "TransferSyntax1 = 1.2.840.10008.1.2.1", "TransferSyntax2 = 1.2.840.10008.1.2", "[Any]",
+                "TransferSyntax1 = 1.2.840.10008.1.2.1", "TransferSyntax2 = 1.2.840.10008.1.2",
+                "TransferSyntax3 = " + JPEG_LOSSLESS, "TransferSyntax4 = " + JPEG_LS,
+                "TransferSyntax5 = 1.2.840.10008.1.2.5", "[[PresentationContexts]]", "[Get]",
+                "PresentationContext1 = " + DimseClientUids.GET + "\\Uncompressed",
+                "PresentationContext2 = " + CT + "\\Any",
+                "PresentationContext3 = " + DimseClientUids.FIND + "\\Uncompressed",
+                "[[SCPSCURoleSelection]]", "[GetRoles]",
+                "Role1 = " + CT + "\\SCP", "[[Profiles]]", "[Get]", "PresentationContexts = Get",
+                "SCPSCURoleSelection = GetRoles", ""));
+        return profile;
     }
 
     private void assertMixedStudyArrivesWhole(String preference, int arrivingPass) throws Exception {
