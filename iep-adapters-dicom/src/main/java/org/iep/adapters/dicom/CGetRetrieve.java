@@ -18,6 +18,7 @@ import org.iep.dicom.data.Attributes;
 import org.iep.dicom.data.Tags;
 import org.iep.dicom.data.VR;
 import org.iep.dicom.net.dimse.DimseClient;
+import org.iep.dicom.net.dimse.NetListener;
 import org.iep.dicom.net.dimse.Status;
 import org.iep.dicom.net.dimse.Uids;
 
@@ -94,14 +95,15 @@ final class CGetRetrieve {
         String what = "transaction=" + target.value() + " study=" + studyUid + " node=" + source.aeTitle()
                 + " pass=" + pass;
         try (DimseClient c = connections.openForGet(source, List.of(DimseClient.STUDY_ROOT_GET), contexts)) {
-            DimseClient.RetrieveResult r = c.get(DimseClient.STUDY_ROOT_GET, keys, into, p -> true);
+            DimseClient.RetrieveResult r = c.get(DimseClient.STUDY_ROOT_GET, keys, into, p -> true,
+                    refusals(what));
             int failed = Math.max(r.failed(), 0);
             int refused = into.refused() - refusedBefore;
             record(failed == 0 && Status.isSuccessOrWarning(r.status()) ? Outcome.SUCCESS : Outcome.FAILURE, what
                     + " status=0x" + String.format("%04X", r.status()) + " completed=" + r.completed() + " failed="
                     + r.failed() + " warning=" + r.warning() + " ingested=" + (into.ingested() - ingestedBefore)
                     + " refusedByIngest=" + refused + " refusedBeforeIngestOrNotSent="
-                    + Math.max(failed - refused, 0));
+                    + Math.max(failed - refused, 0) + failedList(r));
             return r;
         } catch (DicomNetException e) {
             DicomGatewayException failure = Connections.translate(source, "C-GET", e);
@@ -109,6 +111,27 @@ final class CGetRetrieve {
                     + (into.ingested() - ingestedBefore) + " refusedByIngest=" + (into.refused() - refusedBefore));
             throw failure;
         }
+    }
+
+    /** The peer's Failed SOP Instance UID List, printable, the first 20 of it. */
+    private static String failedList(DimseClient.RetrieveResult r) {
+        if (r.failedInstances().isEmpty()) {
+            return "";
+        }
+        List<String> shown = r.failedInstances().stream().limit(20).map(Uids::printable).toList();
+        return " failedInstances=" + r.failedInstances().size() + " [" + String.join(" ", shown)
+                + (r.failedInstances().size() > shown.size() ? " ..." : "") + "]";
+    }
+
+    /** Each sub-operation iep-dicom refuses before ingest (a hostile UID, say) gets its own audit record. */
+    private NetListener refusals(String what) {
+        return new NetListener() {
+            @Override
+            public void refused(String callingAe, String remoteAddress, int status, String reason) {
+                auditor.ifPresent(a -> a.record(PeerCheck.LISTENER, "dicom.get", Outcome.DENIED, ClientInfo.INTERNAL,
+                        what + " sub-operation refused, status 0x" + String.format("%04X", status) + ": " + reason));
+            }
+        };
     }
 
     private static Map<String, List<String>> notSeen(Map<String, List<String>> listed, Set<String> seen) {

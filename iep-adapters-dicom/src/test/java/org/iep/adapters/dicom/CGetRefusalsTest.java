@@ -78,6 +78,11 @@ class CGetRefusalsTest {
         assertThat(get.event().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(get.event().detail()).contains("status=0xB000", "completed=2", "failed=2", "warning=0",
                 "ingested=2", "refusedByIngest=1", "refusedBeforeIngestOrNotSent=1");
+        assertThat(rig.audited("dicom.get")).as("the peer's Failed SOP Instance UID List")
+                .anySatisfy(r -> assertThat(r.event().detail()).contains("failedInstances=2", before.sopInstanceUid()));
+        assertThat(rig.audited("dicom.get")).filteredOn(r -> r.event().outcome() == Outcome.DENIED)
+                .as("the hostile UID, refused before ingest, audited on its own").singleElement()
+                .satisfies(r -> assertThat(r.event().detail()).contains("sub-operation refused", "/../"));
         // nothing of the refused two is left behind: one blob per indexed instance
         assertThat(rig.blobs.list(org.iep.core.ingest.Ingest.TRANSACTIONS)).hasSize(3);
     }

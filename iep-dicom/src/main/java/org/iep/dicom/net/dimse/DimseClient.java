@@ -35,6 +35,8 @@ public final class DimseClient implements AutoCloseable {
     public static final List<String> UNCOMPRESSED = List.of(UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
     public static final String STUDY_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.2.1";
     public static final String STUDY_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.2.2";
+    /** (0008,0058) Failed SOP Instance UID List, in the identifier of a final C-MOVE / C-GET response. */
+    static final int FAILED_SOP_INSTANCES = 0x00080058;
     public static final String PATIENT_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.1.1";
     public static final String PATIENT_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.1.2";
     public static final String STUDY_ROOT_GET = "1.2.840.10008.5.1.4.1.2.2.3";
@@ -238,8 +240,21 @@ public final class DimseClient implements AutoCloseable {
         }
     }
 
-    /** Final C-MOVE / C-GET result with its sub-operation counters (-1 when absent). */
-    public record RetrieveResult(int status, int completed, int failed, int warning) {
+    /**
+     * Final C-MOVE / C-GET result with its sub-operation counters (-1 when absent) and the Failed SOP Instance UID
+     * List (0008,0058) of the final response, as the peer sent it (empty when it sent none).
+     */
+    public record RetrieveResult(int status, int completed, int failed, int warning, List<String> failedInstances) {
+        /** The peer's most-failed-UIDs one response reports, so a hostile peer cannot make us keep more. */
+        static final int MAX_FAILED_LISTED = 10_000;
+
+        public RetrieveResult {
+            failedInstances = List.copyOf(failedInstances);
+        }
+
+        public RetrieveResult(int status, int completed, int failed, int warning) {
+            this(status, completed, failed, warning, List.of());
+        }
     }
 
     /** A pending C-MOVE / C-GET response: sub-operation counters (-1 when the peer left one out). */
@@ -267,7 +282,7 @@ public final class DimseClient implements AutoCloseable {
                 .setString(CommandSet.AFFECTED_SOP_CLASS, sopClass).setUs(CommandSet.PRIORITY, 0)
                 .setString(CommandSet.MOVE_DESTINATION, destination).encode());
         sendDataSet(pc.id(), keys, TransferSyntax.of(pc.transferSyntax()));
-        return retrieveResponses(pc, id, CommandSet.C_MOVE_RSP, null, keepGoing);
+        return retrieveResponses(pc, id, CommandSet.C_MOVE_RSP, null, keepGoing, NetListener.NONE);
     }
 
     /**
@@ -276,16 +291,26 @@ public final class DimseClient implements AutoCloseable {
      * responses go to {@code keepGoing}; false sends a C-CANCEL. Returns the final status and counters.
      */
     public RetrieveResult get(String sopClass, Attributes keys, StoreHandler sink, Predicate<Progress> keepGoing) {
+        return get(sopClass, keys, sink, keepGoing, NetListener.NONE);
+    }
+
+    /**
+     * As {@link #get(String, Attributes, StoreHandler, Predicate)}, telling {@code listener} of every sub-operation
+     * refused before it reached {@code sink} (an invalid UID, a SOP class that does not match its context), so the
+     * caller can audit each by its (printable) UID.
+     */
+    public RetrieveResult get(String sopClass, Attributes keys, StoreHandler sink, Predicate<Progress> keepGoing,
+                              NetListener listener) {
         PresentationContext pc = require(sopClass, List.of());
         int id = nextMessageId++;
         association.sendCommand(pc.id(), CommandSet.of(CommandSet.C_GET_RQ, id, true)
                 .setString(CommandSet.AFFECTED_SOP_CLASS, sopClass).setUs(CommandSet.PRIORITY, 0).encode());
         sendDataSet(pc.id(), keys, TransferSyntax.of(pc.transferSyntax()));
-        return retrieveResponses(pc, id, CommandSet.C_GET_RSP, sink, keepGoing);
+        return retrieveResponses(pc, id, CommandSet.C_GET_RSP, sink, keepGoing, listener);
     }
 
     private RetrieveResult retrieveResponses(PresentationContext pc, int id, int field, StoreHandler sink,
-            Predicate<Progress> keepGoing) {
+            Predicate<Progress> keepGoing, NetListener listener) {
         TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
         boolean cancelled = false;
         while (true) {
@@ -301,7 +326,7 @@ public final class DimseClient implements AutoCloseable {
                     association.abort();
                     throw CommandSet.malformed("C-STORE-RQ without Message ID (0000,0110)");
                 }
-                StoreReceiver.receive(association, in.contextId(), c, subId, sink, NetListener.NONE);
+                StoreReceiver.receive(association, in.contextId(), c, subId, sink, listener);
                 continue;
             }
             if (c.commandField() != field || c.us(CommandSet.MESSAGE_ID_RESPONDED) != id || in.contextId() != pc.id()
@@ -310,13 +335,18 @@ public final class DimseClient implements AutoCloseable {
                 throw CommandSet.malformed("unexpected response (command 0x" + Integer.toHexString(c.commandField())
                         + ")");
             }
+            List<String> failedUids = List.of();
             if (c.hasDataSet()) {
-                DataSets.read(association.dataInput(pc.id()), ts); // failed SOP instance list: counted, not kept
+                String[] listed = DataSets.read(association.dataInput(pc.id()), ts).getStrings(FAILED_SOP_INSTANCES);
+                if (listed != null) {
+                    failedUids = java.util.Arrays.stream(listed).limit(RetrieveResult.MAX_FAILED_LISTED)
+                            .map(String::strip).toList();
+                }
             }
             int status = c.status();
             if (!Status.isPending(status)) {
                 return new RetrieveResult(status, c.us(CommandSet.COMPLETED), c.us(CommandSet.FAILED),
-                        c.us(CommandSet.WARNING));
+                        c.us(CommandSet.WARNING), failedUids);
             }
             Progress p = new Progress(status, c.us(CommandSet.REMAINING), c.us(CommandSet.COMPLETED),
                     c.us(CommandSet.FAILED), c.us(CommandSet.WARNING));
