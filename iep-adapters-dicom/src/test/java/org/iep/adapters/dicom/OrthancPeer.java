@@ -36,6 +36,11 @@ final class OrthancPeer implements AutoCloseable {
 
     /** Starts Orthanc knowing {@code modalities} (for C-FIND/C-MOVE from them and C-MOVE to them). */
     static OrthancPeer start(Path dir, String aeTitle, List<Node> modalities) throws Exception {
+        return start(dir, aeTitle, modalities, "");
+    }
+
+    /** As {@link #start(Path, String, List)}, with more configuration ({@code "Key": value, ...}), e.g. DICOM TLS. */
+    static OrthancPeer start(Path dir, String aeTitle, List<Node> modalities, String moreConfig) throws Exception {
         Peers.require("Orthanc");
         Path db = Files.createDirectories(dir.resolve("db-" + aeTitle));
         int dicom = Peers.freePort();
@@ -51,7 +56,7 @@ final class OrthancPeer implements AutoCloseable {
                 + ", \"DicomAet\": \"" + aeTitle + "\", \"RemoteAccessAllowed\": false,"
                 + " \"AuthenticationEnabled\": false, \"Plugins\": [], \"DicomCheckCalledAet\": true,"
                 + " \"DicomAlwaysAllowEcho\": true, \"DicomAlwaysAllowStore\": true, \"StorageCompression\": false,"
-                + " \"DicomModalities\": { " + mods + " } }\n");
+                + (moreConfig.isEmpty() ? "" : " " + moreConfig + ",") + " \"DicomModalities\": { " + mods + " } }\n");
         Process p = Peers.start(dir, "Orthanc", config.toString());
         OrthancPeer peer = new OrthancPeer(aeTitle, dicom, web, p);
         try {
