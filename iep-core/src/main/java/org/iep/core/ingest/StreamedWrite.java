@@ -4,18 +4,15 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import org.iep.api.pseudonym.PseudonymLink;
 import org.iep.api.spi.BlobInfo;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.BlobStore;
-import org.iep.api.spi.ByteRange;
 import org.iep.core.pseudonym.InstancePseudonymiser;
 import org.iep.dicom.data.Attributes;
 import org.iep.dicom.io.DicomFile;
-import org.iep.dicom.io.DicomReader;
 import org.iep.dicom.io.Part10Rewriter;
 import org.iep.dicom.io.ReadOptions;
 
@@ -51,26 +48,20 @@ final class StreamedWrite {
     }
 
     /**
-     * Writes the pseudonymised form of {@code source}; the header to index is read back from the stored blob, so
+     * Writes the pseudonymised form of {@code source}; the header to index is the one the de-identifier wrote, so
      * the index holds exactly what the blob does and never an original.
      */
     static Written pseudonymised(BlobStore blobs, BlobKey key, InputStream source, InstancePseudonymiser p,
                                  Clock clock, Checkpoints checkpoints) {
-        PseudonymLink[] link = new PseudonymLink[1];
+        InstancePseudonymiser.Written[] written = new InstancePseudonymiser.Written[1];
         long[] count = new long[1];
         BlobInfo info = blobs.write(key, out -> {
             CheckpointOnce o = new CheckpointOnce(out, checkpoints, Ingest.STEP_WRITING);
-            link[0] = p.write(source, o, clock.instant());
+            written[0] = p.write(source, o, clock.instant());
             o.flush();
             count[0] = o.count;
         });
-        DicomFile header;
-        try (InputStream stored = blobs.open(key, ByteRange.ALL)) {
-            header = DicomReader.open(stored, ReadOptions.LENIENT).readUntilPixelData();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Written(info, header, count[0], Optional.of(link[0]));
+        return new Written(info, written[0].header(), count[0], Optional.of(written[0].link()));
     }
 
     /** Counts what passes and reports one checkpoint once the first 64 KiB are through (the blob is partly written). */

@@ -10,8 +10,10 @@ import org.iep.api.pseudonym.PseudonymLink;
 import org.iep.api.pseudonym.PseudonymisationProfile;
 import org.iep.dicom.data.Attributes;
 import org.iep.dicom.data.Tags;
+import org.iep.dicom.deid.DeidResult;
 import org.iep.dicom.deid.Deidentifier;
 import org.iep.dicom.deid.Pseudonyms;
+import org.iep.dicom.io.DicomFile;
 
 /**
  * One profile of one institution, ready to write pseudonymised instances: the de-identification engine with the
@@ -37,17 +39,21 @@ public final class InstancePseudonymiser {
     }
 
     /**
-     * Writes the pseudonymised form of the Part 10 stream {@code in} to {@code out} and returns whom its pseudonym
-     * stands for. An instance flagged Burned In Annotation is refused before anything is written unless the
-     * profile accepts it.
+     * Writes the pseudonymised form of the Part 10 stream {@code in} to {@code out}; returns the header as written
+     * and whom its pseudonym stands for. An instance flagged Burned In Annotation is refused before anything is
+     * written unless the profile accepts it.
      */
-    public PseudonymLink write(InputStream in, OutputStream out, Instant now) {
+    public Written write(InputStream in, OutputStream out, Instant now) {
         PseudonymLink[] link = new PseudonymLink[1];
-        deidentifier.deidentify(in, out, original -> {
+        DeidResult r = deidentifier.deidentify(in, out, original -> {
             refuseBurnedIn(original);
             link[0] = linkOf(original, now);
         });
-        return link[0];
+        return new Written(r.header(), link[0]);
+    }
+
+    /** What {@link #write} wrote (its header, never an original) and the link back to the patient. */
+    public record Written(DicomFile header, PseudonymLink link) {
     }
 
     /** The data set as it would be stored: what checks before an upload compare (patients, UIDs). */

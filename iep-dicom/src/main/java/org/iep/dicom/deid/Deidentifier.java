@@ -107,7 +107,8 @@ public final class Deidentifier {
                 }
             }
         }
-        return new DeidResult(burnedIn, text(ds, Tags.SOPInstanceUID), counts.removed, counts.replaced);
+        return new DeidResult(burnedIn, text(ds, Tags.SOPInstanceUID), counts.removed, counts.replaced,
+                new DicomFile(new Attributes(), ds, header.transferSyntax(), pixel));
     }
 
     /** A deflated data set cannot be streamed around its pixel data: it is re-encoded whole, within a bound. */

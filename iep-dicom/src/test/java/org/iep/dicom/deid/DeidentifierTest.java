@@ -231,5 +231,11 @@ class DeidentifierTest {
         assertThat(java.util.Arrays.copyOf(out.toByteArray(), 128)).containsOnly(0);
         assertThat(new String(out.toByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain("Jones")
                 .doesNotContain("S123456").doesNotContain("1.2.3.4.5");
+        // the header reported is the one written, so a caller indexes it without reading the file back
+        assertThat(r.header().transferSyntax()).isEqualTo(back.transferSyntax());
+        for (int tag : new int[] {0x00080018, PATIENT_NAME, PATIENT_ID, 0x00120062, 0x00280301}) {
+            assertThat(r.header().dataSet().getString(tag)).as(Integer.toHexString(tag))
+                    .isEqualTo(back.dataSet().getString(tag));
+        }
     }
 }
