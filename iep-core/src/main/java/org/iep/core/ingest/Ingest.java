@@ -284,11 +284,6 @@ public final class Ingest {
     }
 
     private void checkPatients(Transaction t, List<PatientSeen> incoming, IngestSource source) {
-        boolean mixedAllowed = directory.institution(t.origin()).map(Institution::policies)
-                .map(InstitutionPolicies::allowMixedPatients).orElse(false);
-        if (mixedAllowed) {
-            return;
-        }
         PatientSeen known = onePatient.get(t.id());
         if (known != null && incoming.stream().allMatch(p -> samePatient(known, p))) {
             return; // the transaction's patient, as the index said last time: no query for every instance
@@ -306,6 +301,11 @@ public final class Ingest {
             if (!patients.isEmpty()) {
                 onePatient.put(t.id(), patients.get(0));
             }
+            return;
+        }
+        // the origin's policy is asked only now, not for every instance of the one patient
+        if (directory.institution(t.origin()).map(Institution::policies)
+                .map(InstitutionPolicies::allowMixedPatients).orElse(false)) {
             return;
         }
         auditor.record(source.by(), "instance.store", t, Outcome.DENIED, source.client(), "patient mismatch, "
