@@ -1,15 +1,10 @@
 package org.iep.adapters.dicom;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import org.iep.api.IepException;
 import org.iep.api.transaction.TransactionId;
 import org.iep.core.audit.ClientInfo;
 import org.iep.core.ingest.Ingest;
 import org.iep.core.ingest.IngestSource;
-import org.iep.dicom.net.dimse.Status;
 import org.iep.dicom.net.dimse.StoreHandler;
 import org.iep.dicom.net.dimse.StoreRequest;
 
@@ -37,34 +32,16 @@ final class GetIntoTransaction implements StoreHandler {
     @Override
     public Sink open(StoreRequest rq) {
         seen.add(rq.sopInstanceUid());
-        byte[] header = IngestingStoreHandler.fileMeta(rq);
-        return new Sink() {
-            private int status = Status.CANNOT_UNDERSTAND;
-
-            @Override
-            public void receive(InputStream dataSet) throws IOException {
-                try {
-                    ingest.ingest(target, new SequenceInputStream(new ByteArrayInputStream(header), dataSet),
-                            source);
-                    status = Status.SUCCESS;
-                    ingested++;
-                } catch (IepException e) {
-                    // the core audited why (instance.store DENIED)
-                    status = IngestingStoreHandler.statusOf(e);
-                    refused++;
-                }
+        // a refusal fails this sub-operation only; the retrieve goes on with the others
+        return new IngestSink((in, src) -> {
+            try {
+                ingest.ingest(target, in, src);
+                ingested++;
+            } catch (IepException e) {
+                refused++;
+                throw e;
             }
-
-            @Override
-            public int commit() {
-                return status;
-            }
-
-            @Override
-            public void discard() {
-                // ingest keeps an instance whole or not at all
-            }
-        };
+        }, IngestingStoreHandler.fileMeta(rq), source, false);
     }
 
     /** Instances ingested (stored, or already there with the same content). */

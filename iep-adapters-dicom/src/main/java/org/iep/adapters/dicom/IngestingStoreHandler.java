@@ -1,10 +1,7 @@
 package org.iep.adapters.dicom;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import org.iep.api.AccessDeniedException;
@@ -52,18 +49,12 @@ final class IngestingStoreHandler implements StoreHandler {
         this.auditor = auditor;
     }
 
-    /** Where one instance goes: a retrieve's transaction, or a direct route that picks it by patient. */
-    @FunctionalInterface
-    private interface Destination {
-        void ingest(InputStream part10, IngestSource source);
-    }
-
     @Override
     public Sink open(StoreRequest rq) {
         String ip = ip(rq.remoteAddress());
         Optional<Node> sender = peers.find(rq.callingAe(), ip);
-        Optional<Destination> target = sender.flatMap(s -> routes.transactionFor(rq.calledAe(), s))
-                .<Destination>map(id -> (in, src) -> ingest.ingest(id, in, src))
+        Optional<IngestSink.Destination> target = sender.flatMap(s -> routes.transactionFor(rq.calledAe(), s))
+                .<IngestSink.Destination>map(id -> (in, src) -> ingest.ingest(id, in, src))
                 .or(() -> sender.filter(s -> direct.map(d -> d.isRoute(rq.calledAe())).orElse(false))
                         .map(s -> (in, src) -> direct.get().receive(rq.calledAe(), s, in, src)));
         if (target.isEmpty()) {
@@ -71,34 +62,8 @@ final class IngestingStoreHandler implements StoreHandler {
                     + Uids.printable(rq.calledAe()) + "' routes nowhere for '" + Uids.printable(rq.callingAe()) + "'");
             return refusing(NOT_AUTHORIZED);
         }
-        byte[] header = fileMeta(rq);
         IngestSource source = new IngestSource(PeerCheck.LISTENER, new ClientInfo(ip), rq.callingAe());
-        return new Sink() {
-            private int status = Status.CANNOT_UNDERSTAND;
-
-            @Override
-            public void receive(InputStream dataSet) throws IOException {
-                try {
-                    target.get().ingest(new SequenceInputStream(new ByteArrayInputStream(header), dataSet), source);
-                    status = Status.SUCCESS;
-                } catch (IepException e) {
-                    status = statusOf(e);
-                    if (status == Status.OUT_OF_RESOURCES) {
-                        throw new IOException(e.getMessage(), e);
-                    }
-                }
-            }
-
-            @Override
-            public int commit() {
-                return status; // ingest already made the instance durable, or kept nothing
-            }
-
-            @Override
-            public void discard() {
-                // ingest keeps an instance whole or not at all: nothing to undo
-            }
-        };
+        return new IngestSink(target.get(), fileMeta(rq), source, true);
     }
 
     /** Translation of the core's refusals into C-STORE statuses, in one place. */
