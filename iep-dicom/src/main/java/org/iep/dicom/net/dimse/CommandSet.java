@@ -21,12 +21,16 @@ public final class CommandSet {
             ERROR_COMMENT = 0x00000902, ERROR_ID = 0x00000903, AFFECTED_SOP_INSTANCE = 0x00001000,
             REQUESTED_SOP_INSTANCE = 0x00001001, REMAINING = 0x00001020, COMPLETED = 0x00001021,
             FAILED = 0x00001022, WARNING = 0x00001023, MOVE_ORIGINATOR_AE = 0x00001030,
-            MOVE_ORIGINATOR_ID = 0x00001031;
+            MOVE_ORIGINATOR_ID = 0x00001031, EVENT_TYPE_ID = 0x00001002, ACTION_TYPE_ID = 0x00001008;
 
     /** Command fields (PS3.7 E.1). */
     public static final int C_STORE_RQ = 0x0001, C_STORE_RSP = 0x8001, C_GET_RQ = 0x0010, C_GET_RSP = 0x8010,
             C_FIND_RQ = 0x0020, C_FIND_RSP = 0x8020, C_MOVE_RQ = 0x0021, C_MOVE_RSP = 0x8021, C_ECHO_RQ = 0x0030,
             C_ECHO_RSP = 0x8030, C_CANCEL_RQ = 0x0FFF;
+
+    /** DIMSE-N command fields storage commitment uses (PS3.7 E.2). */
+    public static final int N_EVENT_REPORT_RQ = 0x0100, N_EVENT_REPORT_RSP = 0x8100, N_ACTION_RQ = 0x0130,
+            N_ACTION_RSP = 0x8130;
 
     /** Command Data Set Type value meaning "no data set". */
     public static final int NO_DATA_SET = 0x0101;

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * every offered transfer syntax, the first proposed winning; verification and query in the uncompressed
  * syntaxes), and serves C-ECHO, C-STORE (streamed to the {@link StoreHandler}), C-FIND, C-MOVE and C-GET (with
  * their C-STORE sub-operations; storage contexts are accepted for C-GET when a {@link GetHandler} is set, the
- * requester taking the SCP role it selected). One thread per
+ * requester taking the SCP role it selected), and storage commitment (N-ACTION answered and reported, see
+ * {@link CommitmentScp}; N-EVENT-REPORTs for our own requests handed to {@link PendingCommitments}). One thread per
  * association, bounded by {@link ServerConfig#maxAssociations()}.
  */
 public final class DicomServer implements AutoCloseable {
@@ -179,8 +180,11 @@ public final class DicomServer implements AutoCloseable {
         }
         List<RoleSelection> roles = new ArrayList<>();
         for (RoleSelection r : rq.userInfo().roles()) {
-            // we can act as SCU of storage (C-GET); any other role stays the default
-            roles.add(new RoleSelection(r.sopClass(), r.scu(), r.scp() && DataSets.isStorage(r.sopClass())));
+            // we can act as SCU of storage (C-GET) and take storage commitment reports from a requester acting as
+            // SCP; any other role stays the default
+            boolean scp = DataSets.isStorage(r.sopClass())
+                    || (commitment() && StorageCommitment.SOP_CLASS.equals(r.sopClass()));
+            roles.add(new RoleSelection(r.sopClass(), r.scu(), r.scp() && scp));
         }
         UserInformation ui = new UserInformation(config.options().maxPduReceive(), UIDs.IEPImplementationClassUID,
                 UIDs.IEPImplementationVersionName, -1, -1, roles, null,
@@ -195,6 +199,7 @@ public final class DicomServer implements AutoCloseable {
         boolean storage = (config.store() != null || config.get() != null) && !as.equals(UIDs.Verification)
                 && !queryRetrieve && DataSets.isStorage(as);
         boolean supported = storage || as.equals(UIDs.Verification)
+                || (commitment() && StorageCommitment.SOP_CLASS.equals(as))
                 || (config.find() != null && FIND_CLASSES.contains(as))
                 || (config.move() != null && MOVE_CLASSES.contains(as))
                 || (config.get() != null && GET_CLASSES.contains(as));
@@ -207,6 +212,10 @@ public final class DicomServer implements AutoCloseable {
             }
         }
         return PresentationContext.answered(pc.id(), PresentationContext.TRANSFER_SYNTAXES_NOT_SUPPORTED, null);
+    }
+
+    private boolean commitment() {
+        return config.commitment() != null || config.commitmentReports() != null;
     }
 
     /** IEP carries images as they come: any transfer syntax the reader can at least name is stored. */
@@ -222,7 +231,7 @@ public final class DicomServer implements AutoCloseable {
     // ------------------------------------------------------------------ services
 
     private void dispatch(Association a) {
-        while (true) {
+        while (a.isOpen()) { // a commitment report may end it (the requester released)
             Association.Incoming in = a.readCommand();
             if (in == null) {
                 a.answerRelease();
@@ -265,6 +274,20 @@ public final class DicomServer implements AutoCloseable {
                         RetrieveService.serve(a, in.contextId(), cmd, msgId,
                                 field == CommandSet.C_MOVE_RQ ? config.move() : config.get(),
                                 field == CommandSet.C_MOVE_RQ, config.options());
+                    }
+                }
+                case CommandSet.N_ACTION_RQ, CommandSet.N_EVENT_REPORT_RQ -> {
+                    boolean action = field == CommandSet.N_ACTION_RQ;
+                    if (!StorageCommitment.SOP_CLASS.equals(pc.abstractSyntax())
+                            || (action ? config.commitment() == null : config.commitmentReports() == null)) {
+                        drainIfData(a, cmd, in.contextId());
+                        respond(a, in.contextId(), field | 0x8000, msgId, pc.abstractSyntax(),
+                                Status.SOP_CLASS_NOT_SUPPORTED);
+                    } else if (action) {
+                        CommitmentService.action(a, in.contextId(), cmd, msgId, config.commitment(),
+                                config.listener());
+                    } else {
+                        CommitmentService.report(a, in.contextId(), cmd, msgId, config.commitmentReports());
                     }
                 }
                 default -> {

@@ -125,6 +125,31 @@ public final class DimseClient implements AutoCloseable {
         return association;
     }
 
+    /**
+     * Connects for storage commitment: the Push Model context in the uncompressed syntaxes, with SCU and SCP role
+     * selection proposed so the peer may send its N-EVENT-REPORT back on this association.
+     */
+    public static DimseClient connectForCommitment(String host, int port, String callingAe, String calledAe,
+            NetOptions options) {
+        List<String> pc = new ArrayList<>(List.of(StorageCommitment.SOP_CLASS));
+        pc.addAll(UNCOMPRESSED);
+        return new DimseClient(Association.connect(host, port, request(callingAe, calledAe, List.of(pc),
+                List.of(new RoleSelection(StorageCommitment.SOP_CLASS, true, true)), options), options));
+    }
+
+    /**
+     * Storage commitment request (N-ACTION) and its report (N-EVENT-REPORT), which may come back on this
+     * association or on a new one to the SCP that completes {@code pending}. The result names exactly the
+     * requested instances, each committed or failed (one the report leaves out is failed, 0x0110). A refused
+     * N-ACTION throws NET_DIMSE_FAILED; no report within {@code timeout} throws NET_TIMEOUT. Over TLS a report on
+     * this association is not noticed while waiting (it is read only when the peer's bytes are visible unread on
+     * the socket): a TLS peer must report on a new association.
+     */
+    public StorageCommitment.Result commit(StorageCommitment.Request request, PendingCommitments pending,
+            java.time.Duration timeout) {
+        return CommitmentRequester.request(association, nextMessageId++, request, pending, timeout);
+    }
+
     /** C-ECHO; returns the status. */
     public int echo() {
         PresentationContext pc = require(UIDs.Verification, List.of());

@@ -22,6 +22,19 @@ public interface NetListener {
     default void associationFailed(String remoteAddress, String reason) {
     }
 
+    /** A storage commitment request (N-ACTION) refused with a failure status; nothing was checked or reported. */
+    default void commitmentRefused(String callingAe, String remoteAddress, int status, String reason) {
+    }
+
+    /** A storage commitment report (N-EVENT-REPORT) was delivered to the requester. */
+    default void commitmentReported(String callingAe, String transactionUid, int committed, int failed,
+            boolean sameAssociation) {
+    }
+
+    /** A storage commitment report could not be delivered (no address, peer unreachable...). */
+    default void commitmentReportFailed(String callingAe, String transactionUid, String reason) {
+    }
+
     NetListener NONE = new NetListener() {
     };
 }

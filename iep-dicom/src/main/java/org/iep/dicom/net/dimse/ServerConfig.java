@@ -18,10 +18,21 @@ import org.iep.dicom.net.NetOptions;
  * @param get the C-GET handler, or null; with it storage contexts are accepted for C-GET sub-operations
  * @param calledAllowed decides on the called AE title (trailing spaces removed); others get A-ASSOCIATE-RJ
  *                      "called-AE title not recognized". By default: equal to {@code aeTitle}, or any when null
+ * @param commitment    the storage commitment SCP (N-ACTION), or null
+ * @param commitmentReports where N-EVENT-REPORTs for our own commitment requests go, or null
  */
 public record ServerConfig(String aeTitle, BiPredicate<String, String> peerAllowed, int maxAssociations,
         NetOptions options, StoreHandler store, FindHandler find, NetListener listener, MoveHandler move,
-        GetHandler get, Predicate<String> calledAllowed) {
+        GetHandler get, Predicate<String> calledAllowed, CommitmentScp commitment,
+        PendingCommitments commitmentReports) {
+    /** Without storage commitment. */
+    public ServerConfig(String aeTitle, BiPredicate<String, String> peerAllowed, int maxAssociations,
+            NetOptions options, StoreHandler store, FindHandler find, NetListener listener, MoveHandler move,
+            GetHandler get, Predicate<String> calledAllowed) {
+        this(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, get, calledAllowed, null,
+                null);
+    }
+
     /** Answering to {@code aeTitle} only (any called AE title when it is null). */
     public ServerConfig(String aeTitle, BiPredicate<String, String> peerAllowed, int maxAssociations,
             NetOptions options, StoreHandler store, FindHandler find, NetListener listener, MoveHandler move,
@@ -53,40 +64,54 @@ public record ServerConfig(String aeTitle, BiPredicate<String, String> peerAllow
 
     public ServerConfig withOptions(NetOptions o) {
         return new ServerConfig(aeTitle, peerAllowed, maxAssociations, o, store, find, listener, move, get,
-                calledAllowed);
+                calledAllowed, commitment, commitmentReports);
     }
 
     public ServerConfig withFind(FindHandler f) {
         return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, f, listener, move, get,
-                calledAllowed);
+                calledAllowed, commitment, commitmentReports);
     }
 
     public ServerConfig withListener(NetListener l) {
         return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, l, move, get,
-                calledAllowed);
+                calledAllowed, commitment, commitmentReports);
     }
 
     public ServerConfig withMaxAssociations(int n) {
-        return new ServerConfig(aeTitle, peerAllowed, n, options, store, find, listener, move, get, calledAllowed);
+        return new ServerConfig(aeTitle, peerAllowed, n, options, store, find, listener, move, get, calledAllowed,
+                commitment, commitmentReports);
     }
 
     public ServerConfig withMove(MoveHandler m) {
         return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, m, get,
-                calledAllowed);
+                calledAllowed, commitment, commitmentReports);
     }
 
     public ServerConfig withGet(GetHandler g) {
         return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, g,
-                calledAllowed);
+                calledAllowed, commitment, commitmentReports);
     }
 
     /** Answers to the called AE titles {@code allowed} accepts (one SCP serving several titles, e.g. routes). */
     public ServerConfig withCalledAllowed(Predicate<String> allowed) {
         return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, get,
-                allowed);
+                allowed, commitment, commitmentReports);
     }
 
     public ServerConfig withPeerAllowed(BiPredicate<String, String> p) {
-        return new ServerConfig(aeTitle, p, maxAssociations, options, store, find, listener, move, get, calledAllowed);
+        return new ServerConfig(aeTitle, p, maxAssociations, options, store, find, listener, move, get, calledAllowed,
+                commitment, commitmentReports);
+    }
+
+    /** Serves storage commitment requests (N-ACTION) with {@code scp}. */
+    public ServerConfig withCommitment(CommitmentScp scp) {
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, get,
+                calledAllowed, scp, commitmentReports);
+    }
+
+    /** Takes N-EVENT-REPORTs for the storage commitment requests waiting in {@code pending}. */
+    public ServerConfig withCommitmentReports(PendingCommitments pending) {
+        return new ServerConfig(aeTitle, peerAllowed, maxAssociations, options, store, find, listener, move, get,
+                calledAllowed, commitment, pending);
     }
 }
