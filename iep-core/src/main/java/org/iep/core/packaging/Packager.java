@@ -47,11 +47,13 @@ import org.slf4j.LoggerFactory;
  * Streams a transaction's package: README.TXT and IHE_PDI/INDEX.HTM first (the first bytes leave at once), then
  * each instance from the blob store under {@code DICOM/STnnnnnn/SEnnnnnn/IMnnnnnn}, then the DICOMDIR built from
  * the headers read on the way, then the reports. Memory holds one copy buffer and the directory's records, never
- * an image. Without a password the bytes depend only on the content, so {@code skip} resumes a download; the
- * returned SHA-256 is of the whole package either way. Thread-safe.
+ * an image. Without a password the bytes depend only on the content, so {@code skip} resumes a download; a
+ * SHA-256, when the result has one, is of the whole package either way. Thread-safe.
  */
 public final class Packager {
     private static final int BUFFER = 256 * 1024;
+    /** Files up to this size are read once, into memory; larger ones twice (CRC ahead, then the copy). */
+    private static final int WHOLE = 8 << 20;
     private static final int MAX_INLINE_TEXT = 256 * 1024;
     /** Changes whenever the package layout changes, so old manifests are never used for new bytes. */
     private static final String FORMAT = "pdi-2";
@@ -68,14 +70,21 @@ public final class Packager {
 
     /**
      * Writes the package to {@code out} (not closed), leaving out its first {@code skip} bytes. README.TXT and
-     * INDEX.HTM leave before the instances are even listed, so the first bytes go at once. The first plain package
-     * of a content is hashed on a second thread while it streams, and its length, SHA-256 and DICOMDIR are kept
-     * ({@link PackageManifest}); later packages of the same content take them from there.
+     * INDEX.HTM leave before the instances are even listed, so the first bytes go at once. A content packaged
+     * before ({@link PackageManifest}) streams as a plain copy with its known length and SHA-256. The first plain
+     * package of a content is not hashed on the way (one SHA-256 is slower than reading the files): its result has
+     * no SHA-256, which {@link #measure} or {@link PackagePreparation#hashLater} supplies. An AES package is hashed
+     * on a second thread while it streams, as its bytes cannot be made again.
      *
      * @param password empty for a plain zip; else AES-256 (then {@code skip} must be 0)
      */
     public PackageResult write(Transaction t, PackageScope scope, Optional<char[]> password, long skip,
                                OutputStream out) {
+        return write(t, scope, password, skip, out, password.isPresent());
+    }
+
+    private PackageResult write(Transaction t, PackageScope scope, Optional<char[]> password, long skip,
+                                OutputStream out, boolean hash) {
         if (skip < 0 || skip > 0 && password.isPresent()) {
             throw new InvalidInputException(List.of(new Problem("range", skip < 0 ? "must not be negative"
                     : "a password-protected package cannot be resumed; download it again from the start")));
@@ -86,8 +95,9 @@ public final class Packager {
         List<IndexedInstance> listedFirst = known ? null : instances(t, scope);
         Head head = head(t, scope);
         Counting counting = new Counting(new Skipping(out, skip));
-        Fork fork = new Fork(counting, new ParallelSha256());
+        Fork fork = new Fork(counting, hash ? new ParallelSha256() : null);
         LocalDateTime time = LocalDateTime.ofInstant(t.created(), ZoneOffset.UTC).withNano(0);
+        ReadAhead ahead = null;
         try (ZipSink zip = password.isPresent()
                 ? new AesZipSink(fork, password.get(), t.created().toEpochMilli())
                 : new StoredZipSink(fork, time)) {
@@ -95,7 +105,8 @@ public final class Packager {
             entry(zip, "IHE_PDI/INDEX.HTM", head.index());
             out.flush();
             List<IndexedInstance> instances = listedFirst != null ? listedFirst : instances(t, scope);
-            BlobKey manifestKey = PackageManifest.key(t.id().value(), fingerprint(t, head, instances));
+            String fingerprint = fingerprint(t, head, instances);
+            BlobKey manifestKey = PackageManifest.key(t.id().value(), fingerprint);
             Optional<PackageManifest> manifest = password.isPresent() ? Optional.empty()
                     : PackageManifest.load(blobs, manifestKey);
             if (manifest.isPresent()) {
@@ -105,62 +116,126 @@ public final class Packager {
             FileIds ids = new FileIds();
             byte[] buffer = new byte[BUFFER];
             long[] crcs = new long[instances.size() + head.reports().size()];
+            ahead = manifest.isPresent() ? null : readAhead(t, instances, head.reports());
             int n = 0;
             for (IndexedInstance i : instances) {
                 List<String> fileId = ids.next(i);
-                crcs[n] = manifest.isPresent() ? manifest.get().crcs()[n] : crc32(i.blob(), buffer);
-                zip.begin(String.join("/", fileId), false, i.size(), crcs[n++]);
-                try (InputStream in = blobs.open(i.blob(), ByteRange.ALL)) {
-                    if (manifest.isEmpty()) {
-                        Tee tee = new Tee(in, zip.body());
-                        records.add(new DicomDirEntry(fileId, DirectoryKeys.complete(header(i, tee), i.patientId(),
-                                t.created(), ids.seriesOrdinal(i), ids.instanceOrdinal(i)), i.transferSyntaxUid()));
-                        drain(tee, buffer);
-                    } else {
+                String name = String.join("/", fileId);
+                if (manifest.isPresent()) {
+                    crcs[n] = manifest.get().crcs()[n];
+                    zip.begin(name, false, i.size(), crcs[n++]);
+                    try (InputStream in = blobs.open(i.blob(), ByteRange.ALL)) {
                         copy(in, zip.body(), buffer);
                     }
+                    zip.end();
+                    continue;
+                }
+                ReadAhead.Entry e = ahead.next();
+                Attributes header;
+                try {
+                    crcs[n] = e.crc();
+                    zip.begin(name, false, i.size(), crcs[n++]);
+                    if (e.bytes() != null) {
+                        header = header(i, new java.io.ByteArrayInputStream(e.bytes(), 0, e.length()));
+                        zip.body().write(e.bytes(), 0, e.length());
+                    } else {
+                        try (InputStream in = blobs.open(i.blob(), ByteRange.ALL)) {
+                            Tee tee = new Tee(in, zip.body());
+                            header = header(i, tee);
+                            drain(tee, buffer);
+                        }
+                    }
+                } finally {
+                    ahead.release(e);
                 }
                 zip.end();
+                records.add(new DicomDirEntry(fileId, DirectoryKeys.complete(header, i.patientId(), t.created(),
+                        ids.seriesOrdinal(i), ids.instanceOrdinal(i)), i.transferSyntaxUid()));
             }
             // File-set ID: the tracking number, which fits CS (16 characters, upper case and digits)
             byte[] dicomdir = manifest.map(PackageManifest::dicomdir)
                     .orElseGet(() -> new DicomDirWriter(t.tracking().value()).toBytes(records));
             entry(zip, "DICOMDIR", dicomdir);
             for (Attachment a : head.reports()) {
-                BlobKey key = Reports.attachmentKey(t.id(), a.id());
-                crcs[n] = manifest.isPresent() ? manifest.get().crcs()[n] : crc32(key, buffer);
-                zip.begin("REPORTS/" + head.reportNames().get(a), true, a.size(), crcs[n++]);
-                try (InputStream in = blobs.open(key, ByteRange.ALL)) {
-                    copy(in, zip.body(), buffer);
+                ReadAhead.Entry e = manifest.isPresent() ? null : ahead.next();
+                try {
+                    crcs[n] = e == null ? manifest.get().crcs()[n] : e.crc();
+                    zip.begin("REPORTS/" + head.reportNames().get(a), true, a.size(), crcs[n++]);
+                    if (e != null && e.bytes() != null) {
+                        zip.body().write(e.bytes(), 0, e.length());
+                    } else {
+                        try (InputStream in = blobs.open(Reports.attachmentKey(t.id(), a.id()), ByteRange.ALL)) {
+                            copy(in, zip.body(), buffer);
+                        }
+                    }
+                } finally {
+                    if (e != null) {
+                        ahead.release(e);
+                    }
                 }
                 zip.end();
             }
             zip.finish();
-            String sha = manifest.isPresent() ? manifest.get().sha256() : fork.hex();
-            if (manifest.isEmpty() && password.isEmpty()) {
-                remember(new PackageManifest(counting.count, sha, dicomdir, crcs), manifestKey);
+            Optional<String> sha = manifest.isPresent() ? Optional.of(manifest.get().sha256())
+                    : hash ? Optional.of(fork.hex()) : Optional.empty();
+            if (manifest.isEmpty() && password.isEmpty() && sha.isPresent()) {
+                remember(new PackageManifest(counting.count, sha.get(), dicomdir, crcs), manifestKey);
             }
-            return new PackageResult(sha, counting.count, instances.size(), head.reports().size());
+            return new PackageResult(fingerprint, sha, counting.count, instances.size(), head.reports().size());
         } catch (IOException e) {
             throw new UncheckedIOException("streaming the package of " + t.tracking() + " failed", e);
         } finally {
             fork.stopHashing();
+            if (ahead != null) {
+                ahead.close();
+            }
         }
+    }
+
+    /** The first package's files, instances then reports, read ahead on a second thread. */
+    private ReadAhead readAhead(Transaction t, List<IndexedInstance> instances, List<Attachment> reports) {
+        List<BlobKey> keys = new ArrayList<>(instances.size() + reports.size());
+        long[] sizes = new long[instances.size() + reports.size()];
+        for (IndexedInstance i : instances) {
+            sizes[keys.size()] = i.size();
+            keys.add(i.blob());
+        }
+        for (Attachment a : reports) {
+            sizes[keys.size()] = a.size();
+            keys.add(Reports.attachmentKey(t.id(), a.id()));
+        }
+        return new ReadAhead(blobs, keys, sizes, WHOLE);
     }
 
     /**
      * The length and SHA-256 the plain package would have, for a resumed download's Content-Range and ETag: from
-     * the manifest when this content was packaged before, else by packaging it once (which keeps the manifest).
+     * the manifest when this content was packaged before, else by packaging it once, hashed (which keeps the
+     * manifest).
      */
     public PackageResult measure(Transaction t, PackageScope scope) {
         List<IndexedInstance> instances = instances(t, scope);
         Head head = head(t, scope);
-        Optional<PackageManifest> m = PackageManifest.load(blobs, PackageManifest.key(t.id().value(),
-                fingerprint(t, head, instances)));
+        String fingerprint = fingerprint(t, head, instances);
+        Optional<PackageManifest> m = PackageManifest.load(blobs, PackageManifest.key(t.id().value(), fingerprint));
         if (m.isPresent()) {
-            return new PackageResult(m.get().sha256(), m.get().bytes(), instances.size(), head.reports().size());
+            return new PackageResult(fingerprint, Optional.of(m.get().sha256()), m.get().bytes(), instances.size(),
+                    head.reports().size());
         }
-        return write(t, scope, Optional.empty(), 0, OutputStream.nullOutputStream());
+        return write(t, scope, Optional.empty(), 0, OutputStream.nullOutputStream(), true);
+    }
+
+    /**
+     * Measures the package only if its content is still the one {@code fingerprint} names (a package downloaded
+     * before its hash was known); empty when the content has changed since, as those bytes cannot be made again.
+     */
+    public Optional<PackageResult> measure(Transaction t, PackageScope scope, String fingerprint) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        List<IndexedInstance> instances = instances(t, scope);
+        if (!fingerprint.equals(fingerprint(t, head(t, scope), instances))) {
+            return Optional.empty();
+        }
+        PackageResult r = measure(t, scope);
+        return r.fingerprint().equals(fingerprint) ? Optional.of(r) : Optional.empty();
     }
 
     /** What goes before the images, and the reports: small, and written before the instances are listed. */
@@ -236,21 +311,6 @@ public final class Packager {
             throw new IllegalStateException("a stored instance of " + i.transaction() + " no longer parses: "
                     + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The CRC-32 a stored entry declares before its bytes: one extra read of the blob, on the first package of a
-     * content only (the manifest keeps it), and from the page cache the copy that follows then reads.
-     */
-    private long crc32(BlobKey key, byte[] buffer) throws IOException {
-        CRC32 crc = new CRC32();
-        try (InputStream in = blobs.open(key, ByteRange.ALL)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                crc.update(buffer, 0, n);
-            }
-        }
-        return crc.getValue();
     }
 
     /** Reads a stream to its end (a {@link Tee} copies what passes). */

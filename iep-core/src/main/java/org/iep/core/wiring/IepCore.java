@@ -122,7 +122,7 @@ public final class IepCore {
         listeners.add(deliveryJobs);
         // a package is prepared as soon as it is available, so its download streams with a known length and hash
         packager = new Packager(p.instances(), p.blobs(), p.directory());
-        packagePreparation = new PackagePreparation(p.jobs(), p.transactions(), packager, clock);
+        packagePreparation = new PackagePreparation(p.jobs(), p.transactions(), packager, auditor, clock);
         listeners.add(packagePreparation);
         listeners.addAll(b.listeners);
 
@@ -143,7 +143,7 @@ public final class IepCore {
         dashboard = new Dashboard(p.access(), p.transactions(), p.directory(), policy, clock);
         decline = new Decline(p.transactions(), p.directory(), individualAccess, accessGrants, listeners, outbox,
                 auditor, policy, clock);
-        downloads = new Downloads(p.transactions(), individualAccess, listeners, auditor, clock);
+        downloads = new Downloads(p.transactions(), individualAccess, listeners, auditor, packagePreparation, clock);
         forwarding = new Forwarding(p.transactions(), p.directory(), individualAccess, accessGrants, tracking, ids,
                 outbox, auditor, policy, clock);
         auditTrail = new AuditTrail(p.audit(), p.transactions(), staffAccess, auditor);

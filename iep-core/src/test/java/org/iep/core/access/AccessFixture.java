@@ -101,7 +101,10 @@ public final class AccessFixture {
     public final Dashboard dashboard = new Dashboard(grantStore, transactions, directory, policy, clock);
     public final Decline decline = new Decline(transactions, directory, access, grants, List.of(), outbox, auditor,
             policy, clock);
-    public final Downloads downloads = new Downloads(transactions, access, List.of(), auditor, clock);
+    public final Downloads downloads = new Downloads(transactions, access, List.of(), auditor,
+            new org.iep.core.packaging.PackagePreparation(jobs, transactions, new org.iep.core.packaging.Packager(
+                    new org.iep.testkit.memory.InMemoryInstanceIndex(), new org.iep.testkit.memory.InMemoryBlobStore(),
+                    directory), auditor, clock), clock);
     public final Forwarding forwarding = new Forwarding(transactions, directory, access, grants, tracking, ids,
             outbox, auditor, policy, clock);
     public final Institution stee = new Institution(STEE, "STEE", "South Tees Hospital",

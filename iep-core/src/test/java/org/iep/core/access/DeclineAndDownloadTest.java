@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.iep.core.access.AccessFixture.CLIENT;
 import static org.iep.core.access.IndividualAccessTest.assertDenied;
 
+import java.util.Optional;
 import org.iep.api.ConflictException;
 import org.iep.api.CoreErrorCode;
 import org.iep.api.InvalidInputException;
@@ -13,6 +14,8 @@ import org.iep.api.access.GrantState;
 import org.iep.api.recipient.IndividualRecipient;
 import org.iep.api.transaction.Transaction;
 import org.iep.api.transaction.TransactionStatus;
+import org.iep.core.packaging.PackagePreparation;
+import org.iep.core.packaging.PackageResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,10 +90,34 @@ class DeclineAndDownloadTest {
     }
 
     @Test
+    void aDownloadStreamedBeforeItsHashWasKnownIsAuditedByFingerprintAndItsHashingQueuedFirst() {
+        IndividualPrincipal p = f.access.authorize(f.login(pat), Action.DOWNLOAD, CLIENT);
+        String fingerprint = "f".repeat(64);
+        PackageResult streamed = new PackageResult(fingerprint, Optional.empty(), 4096, 2, 0);
+
+        assertThat(f.downloads.recordDownload(p, streamed, CLIENT).status()).isEqualTo(TransactionStatus.COMPLETE);
+
+        assertThat(f.jobs.enqueued()).filteredOn(j -> j.kind().equals(PackagePreparation.HASH_KIND))
+                .singleElement().satisfies(j -> assertThat(j.payload()).isEqualTo(t.id().value() + " "
+                        + fingerprint));
+        assertThat(f.audit.all()).filteredOn(r -> r.event().action().equals("package.download")).singleElement()
+                .satisfies(r -> assertThat(r.event().detail()).isEqualTo("package=" + fingerprint
+                        + " sha256=pending (package.hash)"));
+        // with its hash the download is audited by it, and nothing is queued
+        f.downloads.recordDownload(p, new PackageResult(fingerprint, Optional.of(SHA), 4096, 2, 0), CLIENT);
+        assertThat(f.jobs.enqueued()).filteredOn(j -> j.kind().equals(PackagePreparation.HASH_KIND)).hasSize(1);
+        assertThat(f.audit.all()).filteredOn(r -> r.event().action().equals("package.download"))
+                .last().satisfies(r -> assertThat(r.event().detail()).isEqualTo("sha256=" + SHA));
+    }
+
+    @Test
     void aDownloadNeedsAProperHash() {
         IndividualPrincipal p = f.access.authorize(f.login(pat), Action.DOWNLOAD, CLIENT);
         assertThatThrownBy(() -> f.downloads.recordDownload(p, "abc", CLIENT))
                 .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> f.downloads.recordDownload(p, new PackageResult("../x", Optional.empty(), 1, 1, 0),
+                CLIENT)).isInstanceOf(InvalidInputException.class);
+        assertThat(f.jobs.enqueued()).noneMatch(j -> j.kind().equals(PackagePreparation.HASH_KIND));
         assertThat(f.reload(t).status()).isEqualTo(TransactionStatus.ON_IEP);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.iep.api.audit.Outcome;
 import org.iep.api.spi.BlobKey;
 import org.iep.api.spi.JobId;
 import org.iep.api.spi.TransactionChanges;
@@ -25,7 +26,7 @@ class PackagePreparationTest {
     private final Packager packager = new Packager(f.index(), f.blobs(), f.directoryStore());
     private final InMemoryJobQueue queue = new InMemoryJobQueue();
     private final PackagePreparation preparation = new PackagePreparation(queue, f.transactionStore(), packager,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            f.auditor(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Transaction available() {
         f.ingest(TestInstances.ct("1.2.3.1", 1));
@@ -53,9 +54,50 @@ class PackagePreparationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PackageResult r = packager.write(t, PackageScope.whole(), Optional.empty(), 0, out);
         assertThat(r.bytes()).isEqualTo(out.size());
-        assertThat(r.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        assertThat(r.sha256()).contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(out.toByteArray())));
         assertThat(f.blobs().list(manifests(t))).hasSize(1);
+    }
+
+    @Test
+    void aPackageDownloadedBeforeItWasPreparedIsHashedByAJobAndItsHashAudited() throws Exception {
+        Transaction t = available();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PackageResult streamed = packager.write(t, PackageScope.whole(), Optional.empty(), 0, out);
+        assertThat(streamed.sha256()).isEmpty();
+
+        preparation.hashLater(t, streamed);
+        preparation.hashLater(t, streamed); // downloaded twice: hashed once
+        assertThat(preparation.runOnce(NOW)).as("hashing is not preparing").isZero();
+
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
+        assertThat(f.audit().all()).filteredOn(r -> r.event().action().equals("package.hash")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.event().outcome()).isEqualTo(Outcome.SUCCESS);
+                    assertThat(r.event().transaction()).isEqualTo(t.id().value());
+                    assertThat(r.event().detail()).isEqualTo("package=" + streamed.fingerprint() + " sha256=" + sha);
+                });
+        assertThat(f.blobs().list(manifests(t))).as("and the next download is a prepared one").hasSize(1);
+    }
+
+    @Test
+    void aDownloadedPackageWhoseContentChangedBeforeItsHashIsAuditedAsSuch() {
+        Transaction t = available();
+        PackageResult streamed = packager.write(t, PackageScope.whole(), Optional.empty(), 0,
+                java.io.OutputStream.nullOutputStream());
+        preparation.hashLater(t, streamed);
+        f.ingest(TestInstances.ct("1.2.3.3", 3));
+
+        preparation.runOnce(NOW);
+
+        assertThat(f.audit().all()).filteredOn(r -> r.event().action().equals("package.hash")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.event().outcome()).isEqualTo(Outcome.FAILURE);
+                    assertThat(r.event().detail()).startsWith("package=" + streamed.fingerprint())
+                            .contains("content changed");
+                });
+        assertThat(queue.find(new JobId("package-hash-" + t.id().value() + "-" + streamed.fingerprint())))
+                .hasValueSatisfying(j -> assertThat(j.state()).isEqualTo(org.iep.api.spi.JobState.DONE));
     }
 
     @Test

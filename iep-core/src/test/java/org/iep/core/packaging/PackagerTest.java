@@ -126,32 +126,47 @@ class PackagerTest {
         assertThat(pack(t, PackageScope.whole(), Optional.empty(), 0)).isEqualTo(whole);
         assertThat(tail.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(whole, 1000, whole.length));
         assertThat(r.bytes()).isEqualTo(whole.length);
-        assertThat(r.sha256()).isEqualTo(sha(whole));
+        assertThat(r.sha256()).as("streamed unhashed: nothing measured it yet").isEmpty();
         assertThat(r.instances()).isEqualTo(2);
         assertThat(r.reports()).isEqualTo(2);
+        PackageResult measured = packager.measure(t, PackageScope.whole());
+        assertThat(measured.sha256()).contains(sha(whole));
+        assertThat(measured.fingerprint()).isEqualTo(r.fingerprint());
+        ByteArrayOutputStream resumed = new ByteArrayOutputStream();
+        assertThat(packager.write(t, PackageScope.whole(), Optional.empty(), 1000, resumed)).isEqualTo(measured);
+        assertThat(resumed.toByteArray()).isEqualTo(tail.toByteArray());
     }
 
     @Test
     void aRepeatedPackageTakesItsHashAndDirectoryFromTheManifestAndNewContentGetsANewOne() {
         Transaction t = withImages();
         ByteArrayOutputStream first = new ByteArrayOutputStream();
-        PackageResult made = packager.write(t, PackageScope.whole(), Optional.empty(), 0, first);
+        PackageResult streamed = packager.write(t, PackageScope.whole(), Optional.empty(), 0, first);
+        assertThat(streamed.sha256()).as("the first download is not hashed on the way").isEmpty();
+        assertThat(f.blobs().list(org.iep.api.spi.BlobKey.of("tx", t.id().value(), PackageManifest.AREA)))
+                .as("a manifest needs the hash").isEmpty();
+
+        PackageResult made = packager.measure(t, PackageScope.whole());
+        assertThat(made.sha256()).contains(sha(first.toByteArray()));
+        assertThat(made.bytes()).isEqualTo(first.size());
+        assertThat(packager.measure(t, PackageScope.whole(), streamed.fingerprint())).contains(made);
         assertThat(f.blobs().list(org.iep.api.spi.BlobKey.of("tx", t.id().value(), PackageManifest.AREA)))
                 .hasSize(1);
-
-        assertThat(packager.measure(t, PackageScope.whole())).isEqualTo(made);
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         PackageResult cached = packager.write(t, PackageScope.whole(), Optional.empty(), 0, again);
         assertThat(again.toByteArray()).isEqualTo(first.toByteArray());
         assertThat(cached).isEqualTo(made);
-        assertThat(cached.sha256()).isEqualTo(sha(again.toByteArray()));
 
         f.ingest(TestInstances.ct("1.2.3.3", 3));
         Transaction more = f.transaction();
+        assertThat(packager.measure(more, PackageScope.whole(), streamed.fingerprint()))
+                .as("those bytes cannot be made again from the grown content").isEmpty();
         ByteArrayOutputStream third = new ByteArrayOutputStream();
         PackageResult grown = packager.write(more, PackageScope.whole(), Optional.empty(), 0, third);
         assertThat(grown.instances()).isEqualTo(3);
-        assertThat(grown.sha256()).isEqualTo(sha(third.toByteArray())).isNotEqualTo(made.sha256());
+        assertThat(grown.fingerprint()).isNotEqualTo(made.fingerprint());
+        assertThat(packager.measure(more, PackageScope.whole()).sha256()).contains(sha(third.toByteArray()))
+                .isNotEqualTo(made.sha256());
         assertThat(f.blobs().list(org.iep.api.spi.BlobKey.of("tx", t.id().value(), PackageManifest.AREA)))
                 .hasSize(2);
     }

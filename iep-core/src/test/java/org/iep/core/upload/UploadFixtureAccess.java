@@ -47,4 +47,12 @@ public final class UploadFixtureAccess {
     public DirectoryStore directoryStore() {
         return f.world.directoryStore;
     }
+
+    public org.iep.core.audit.Auditor auditor() {
+        return f.world.auditor;
+    }
+
+    public org.iep.testkit.memory.InMemoryAuditLog audit() {
+        return f.world.audit;
+    }
 }

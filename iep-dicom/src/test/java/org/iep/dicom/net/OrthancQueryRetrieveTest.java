@@ -82,6 +82,8 @@ class OrthancQueryRetrieveTest {
         Files.writeString(config, "{ \"Name\": \"ORTHANC\", \"StorageDirectory\": \"" + db
                 + "\", \"IndexDirectory\": \"" + db + "\", \"HttpPort\": " + web + ", \"DicomPort\": " + dicom + ", \"DicomAet\": \"ORTHANC\","
                 + " \"RemoteAccessAllowed\": false, \"AuthenticationEnabled\": false, \"Plugins\": [],"
+                // without keep-alive: Orthanc drops idle connections after 1 s, and a POST on one of those is lost
+                + " \"KeepAlive\": false,"
                 + " \"DicomAlwaysAllowStore\": true, \"DicomModalities\": { \"iep\": [\"IEPQR\", \"127.0.0.1\", "
                 + ourPort + "] } }\n");
         Process p = Peers.start(tmp, "Orthanc", config.toString());

@@ -26,7 +26,8 @@ import org.iep.core.packaging.Packager;
  * (206, with the length and SHA-256 from the package's manifest, or one measuring pass the first time; the ETag is
  * its SHA-256, so {@code If-Range} is honoured).
  * {@code POST /download} with a password of at least 8 characters streams an AES-256 package (not resumable). Each
- * completed download is recorded by the core with the package's SHA-256 (audit; the first completes the transfer).
+ * completed download is recorded by the core with the package's SHA-256 (audit; the first completes the transfer);
+ * a package downloaded before the core prepared it streams unhashed and its SHA-256 follows from a queued job.
  */
 final class DownloadServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -115,10 +116,10 @@ final class DownloadServlet extends HttpServlet {
                 resp.getOutputStream());
         resp.flushBuffer();
         // only a package that reached its end counts as downloaded
-        downloads.recordDownload(p, r.sha256(), Visit.client(req));
+        downloads.recordDownload(p, r, Visit.client(req));
     }
 
     private static String etag(PackageResult r) {
-        return "\"" + r.sha256() + "\"";
+        return "\"" + r.requireSha256() + "\"";
     }
 }

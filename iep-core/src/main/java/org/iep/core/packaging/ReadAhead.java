@@ -1,0 +1,186 @@
+package org.iep.core.packaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.iep.api.spi.BlobKey;
+import org.iep.api.spi.BlobStore;
+import org.iep.api.spi.ByteRange;
+
+/**
+ * Reads the first package of a content ahead of the copy, on a thread of its own, so that the download's thread only
+ * parses headers and writes: a stored zip declares each entry's CRC-32 before its bytes, so something must read each
+ * file before it is written. Files up to {@code whole} bytes are read once, into one of three buffers, with their
+ * CRC-32 (the download then writes them from memory); larger ones are only read for their CRC-32 (the download reads
+ * them again as it copies), at most {@link #WINDOW} bytes ahead, so a download abandoned half way has not read the
+ * study. Not thread-safe: one consumer calls {@link #next} in order and {@link #release}s each entry, then
+ * {@link #close}.
+ */
+final class ReadAhead implements AutoCloseable {
+    static final long WINDOW = 64L << 20;
+    private static final int BUFFERS = 3;
+    private static final int CHUNK = 256 * 1024;
+
+    /** A file's CRC-32, and its bytes when it was read whole ({@code bytes} null otherwise). */
+    record Entry(BlobKey key, long crc, byte[] bytes, int length) {
+    }
+
+    private final BlobStore blobs;
+    private final List<BlobKey> keys;
+    private final long[] sizes;
+    private final int whole;
+    private final Thread worker;
+    private final Object lock = new Object();
+    private final ArrayDeque<Entry> ready = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+    private int taken;
+    private long crcOnlyAhead;
+    private Throwable failure;
+    private volatile boolean closed;
+
+    /**
+     * Starts reading at once. {@code sizes} are the files' sizes as indexed: a file read whole must have exactly that
+     * length; the others' sizes only bound the read-ahead.
+     */
+    ReadAhead(BlobStore blobs, List<BlobKey> keys, long[] sizes, int whole) {
+        if (keys.size() != sizes.length) {
+            throw new IllegalArgumentException(keys.size() + " keys but " + sizes.length + " sizes");
+        }
+        this.blobs = blobs;
+        this.keys = List.copyOf(keys);
+        this.sizes = sizes.clone();
+        long largest = 0;
+        for (long size : sizes) {
+            if (size <= whole) {
+                largest = Math.max(largest, size);
+            }
+        }
+        this.whole = whole;
+        for (int i = 0; i < BUFFERS && largest > 0; i++) {
+            free.add(new byte[(int) largest]);
+        }
+        worker = new Thread(this::run, "iep-package-read-ahead");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** The next file's entry, waiting for it if the reader is behind. */
+    Entry next() throws IOException {
+        synchronized (lock) {
+            if (taken >= keys.size()) {
+                throw new IllegalStateException("all " + keys.size() + " files were taken");
+            }
+            try {
+                while (ready.isEmpty() && failure == null) {
+                    lock.wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading the package ahead");
+            }
+            if (ready.isEmpty()) {
+                if (failure instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (failure instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException("reading " + keys.get(taken) + " ahead failed", failure);
+            }
+            taken++;
+            Entry e = ready.poll();
+            if (e.bytes() == null) {
+                crcOnlyAhead -= e.length();
+            }
+            lock.notifyAll();
+            return e;
+        }
+    }
+
+    /** Gives an entry's buffer back once its bytes are written. */
+    void release(Entry e) {
+        if (e.bytes() != null) {
+            synchronized (lock) {
+                free.add(e.bytes());
+                lock.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+    }
+
+    private void run() {
+        byte[] chunk = new byte[CHUNK];
+        try {
+            for (int i = 0; i < keys.size(); i++) {
+                boolean readWhole = sizes[i] <= whole;
+                byte[] buffer = null;
+                synchronized (lock) {
+                    while (!closed && (readWhole ? free.isEmpty()
+                            : !ready.isEmpty() && crcOnlyAhead + Math.min(sizes[i], WINDOW) > WINDOW)) {
+                        lock.wait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    if (readWhole) {
+                        buffer = free.poll();
+                    }
+                }
+                Entry e = readWhole ? readWhole(keys.get(i), buffer, (int) sizes[i]) : crcOnly(keys.get(i), chunk,
+                        (int) Math.min(sizes[i], Integer.MAX_VALUE));
+                synchronized (lock) {
+                    ready.add(e);
+                    if (!readWhole) {
+                        crcOnlyAhead += e.length();
+                    }
+                    lock.notifyAll();
+                }
+            }
+        } catch (InterruptedException e) {
+            fail(e);
+        } catch (IOException | RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    private Entry readWhole(BlobKey key, byte[] buffer, int length) throws IOException {
+        try (InputStream in = blobs.open(key, ByteRange.ALL)) {
+            int read = in.readNBytes(buffer, 0, length);
+            if (read != length || in.read() >= 0) {
+                throw new IOException("stored file " + key + " is not the " + length + " bytes its index entry says");
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(buffer, 0, length);
+        return new Entry(key, crc.getValue(), buffer, length);
+    }
+
+    /** A file too large to hold: its CRC-32 only; {@code length} is its size clamped to an int (for the window). */
+    private Entry crcOnly(BlobKey key, byte[] chunk, int length) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = blobs.open(key, ByteRange.ALL)) {
+            int n;
+            while ((n = in.read(chunk)) > 0 && !closed) {
+                crc.update(chunk, 0, n);
+            }
+        }
+        return new Entry(key, crc.getValue(), null, length);
+    }
+
+    private void fail(Throwable t) {
+        synchronized (lock) {
+            failure = t;
+            lock.notifyAll();
+        }
+    }
+}
