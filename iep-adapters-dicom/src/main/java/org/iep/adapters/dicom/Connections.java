@@ -42,6 +42,16 @@ final class Connections {
         }
     }
 
+    /** Connects for storage commitment (the Push Model context, SCU and SCP roles proposed). */
+    DimseClient openForCommitment(Node node) {
+        NetOptions o = optionsFor(node);
+        try {
+            return DimseClient.connectForCommitment(node.host(), node.port(), config.aeTitle(), node.aeTitle(), o);
+        } catch (DicomNetException e) {
+            throw translate(node, "association", e);
+        }
+    }
+
     /** TLS for a node marked TLS, never plain TCP: without TLS material such a node is refused. */
     private NetOptions optionsFor(Node node) {
         if (!node.tls()) {

@@ -1,7 +1,10 @@
 package org.iep.adapters.dicom;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +21,17 @@ import org.iep.api.directory.NodeId;
  * @param retrieveByCGet   nodes retrieved from by C-GET instead of C-MOVE
  * @param tls              key and trust material for the nodes marked TLS; without it such a node is refused
  *                         rather than reached in clear
+ * @param storageCommitment destination nodes, by AE title, asked for storage commitment after a delivery's
+ *                         C-STOREs, each with how long to wait for the report (1 s to 1 h); absent: not asked
  */
 public record DicomAdapterConfig(String aeTitle, int connectMillis, int idleMillis, int maxPdu,
-        Set<NodeId> retrieveByCGet, Optional<DicomTlsConfig> tls) {
+        Set<NodeId> retrieveByCGet, Optional<DicomTlsConfig> tls, Map<String, Duration> storageCommitment) {
+
+    /** Without storage commitment. */
+    public DicomAdapterConfig(String aeTitle, int connectMillis, int idleMillis, int maxPdu,
+                              Set<NodeId> retrieveByCGet, Optional<DicomTlsConfig> tls) {
+        this(aeTitle, connectMillis, idleMillis, maxPdu, retrieveByCGet, tls, Map.of());
+    }
 
     /** Without TLS material. */
     public DicomAdapterConfig(String aeTitle, int connectMillis, int idleMillis, int maxPdu,
@@ -32,7 +43,17 @@ public record DicomAdapterConfig(String aeTitle, int connectMillis, int idleMill
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(retrieveByCGet, "retrieveByCGet");
         retrieveByCGet = Set.copyOf(retrieveByCGet);
+        Objects.requireNonNull(storageCommitment, "storageCommitment");
+        storageCommitment = Map.copyOf(storageCommitment);
         List<Problem> problems = new ArrayList<>();
+        storageCommitment.forEach((ae, wait) -> {
+            if (!AeTitles.valid(ae)) {
+                problems.add(new Problem("iep.dicom.storageCommitment", "'" + ae + "' is not an AE title"));
+            }
+            if (wait.compareTo(Duration.ofSeconds(1)) < 0 || wait.compareTo(Duration.ofHours(1)) > 0) {
+                problems.add(new Problem("iep.dicom.storageCommitment." + ae, "the wait must be between 1 s and 1 h"));
+            }
+        });
         if (!AeTitles.valid(aeTitle)) {
             problems.add(new Problem("iep.dicom.aeTitle", "must be 1-16 characters of the default repertoire,"
                     + " no backslash or control character, not all spaces"));
@@ -57,11 +78,23 @@ public record DicomAdapterConfig(String aeTitle, int connectMillis, int idleMill
     }
 
     public DicomAdapterConfig withRetrieveByCGet(Set<NodeId> nodes) {
-        return new DicomAdapterConfig(aeTitle, connectMillis, idleMillis, maxPdu, nodes, tls);
+        return new DicomAdapterConfig(aeTitle, connectMillis, idleMillis, maxPdu, nodes, tls, storageCommitment);
     }
 
     public DicomAdapterConfig withTls(DicomTlsConfig material) {
         return new DicomAdapterConfig(aeTitle, connectMillis, idleMillis, maxPdu, retrieveByCGet,
-                Optional.of(material));
+                Optional.of(material), storageCommitment);
+    }
+
+    /** Asks the node with this AE title for storage commitment after each delivery, waiting at most {@code wait}. */
+    public DicomAdapterConfig withStorageCommitment(String nodeAeTitle, Duration wait) {
+        Map<String, Duration> m = new HashMap<>(storageCommitment);
+        m.put(nodeAeTitle, wait);
+        return new DicomAdapterConfig(aeTitle, connectMillis, idleMillis, maxPdu, retrieveByCGet, tls, m);
+    }
+
+    /** How long to wait for the node's storage commitment report; empty when it is not asked. */
+    public Optional<Duration> commitmentWait(String nodeAeTitle) {
+        return Optional.ofNullable(storageCommitment.get(nodeAeTitle));
     }
 }

@@ -13,7 +13,11 @@ public enum DicomAdapterErrorCode implements ErrorCode {
     INVALID_CONFIGURATION(5806, "The DICOM adapter configuration is invalid; every problem is listed"),
     INVALID_UID(5807, "A DICOM UID is not 1-64 characters of digits and dots"),
     RETRIEVE_IN_PROGRESS(5808, "A retrieve from the same node is running; this one is tried again later"),
-    LISTENER_FAILED(5809, "The DICOM listener could not start; check the port and bind address");
+    LISTENER_FAILED(5809, "The DICOM listener could not start; check the port and bind address"),
+    COMMITMENT_FAILED(5810, "The node did not commit every delivered instance (storage commitment); the delivery"
+            + " is tried again"),
+    COMMITMENT_TIMEOUT(5811, "The node sent no storage commitment report in time; check that it reaches our SCP"
+            + " (its configured address and AE title for us)");
 
     private final int number;
     private final String summary;

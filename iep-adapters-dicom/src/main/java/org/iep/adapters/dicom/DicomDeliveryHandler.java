@@ -2,6 +2,7 @@ package org.iep.adapters.dicom;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +30,9 @@ import org.iep.core.transaction.Transactions;
  * studies retrieved into IEP ({@link SourceRetrieval}: New → Started → On IEP); a transfer On IEP with a
  * destination node is then asked for (auto-download: Download Request); once asked for, the images are C-STOREd
  * study by study to the destination node, each study's count audited ({@code dicom.deliver}), and the transaction
- * goes Downloading → Delivered. Idempotent: a repeated run fetches only incomplete studies and sends the instances
+ * goes Downloading → Delivered. With storage commitment configured for the destination
+ * ({@link DicomAdapterConfig#withStorageCommitment}) the node is then asked to commit exactly the instances it
+ * acknowledged, audited ({@code dicom.commit}); the transaction is Delivered only when all are committed. Idempotent: a repeated run fetches only incomplete studies and sends the instances
  * again, which a PACS takes as the same instances.
  */
 public final class DicomDeliveryHandler implements DeliveryHandler {
@@ -93,24 +96,61 @@ public final class DicomDeliveryHandler implements DeliveryHandler {
             return new DeliveryResult.Retry(NOT_YET, "transaction is " + current.status()
                     + "; the images go to the node after the recipient's download request");
         }
+        Optional<DimseDicomGateway> committing = gateway instanceof DimseDicomGateway d
+                && d.commitmentWait(node.get()).isPresent() ? Optional.of(d) : Optional.empty();
         int failed = 0;
+        List<StoredInstance> acknowledged = new ArrayList<>();
         for (StudyEntry study : current.studies()) {
-            failed += send(current, node.get(), study.studyInstanceUid());
+            failed += send(current, node.get(), study.studyInstanceUid(), committing, acknowledged);
         }
         if (failed > 0) {
             // thrown retryable, so the lanes back off by attempt count and give up after their maximum
             throw new DicomGatewayException(DicomAdapterErrorCode.OPERATION_FAILED, failed + " instances of "
                     + current.tracking() + " were not accepted by " + node.get().aeTitle(), true, null);
         }
+        if (committing.isPresent()) {
+            commit(committing.get(), current, node.get(), acknowledged);
+        }
         transactions.advance(current.id(), TransactionStatus.DELIVERED, "", PeerCheck.LISTENER, LOCAL);
         return new DeliveryResult.Done();
     }
 
-    private int send(Transaction t, Node node, String studyUid) {
+    /**
+     * The node commits exactly what it acknowledged, or the delivery is not done: failed instances and a missing
+     * report are retryable failures, so the lanes send and ask again after their back-off.
+     */
+    private void commit(DimseDicomGateway d, Transaction t, Node node, List<StoredInstance> acknowledged) {
+        CommitmentOutcome c;
+        try {
+            c = d.commit(node, acknowledged);
+        } catch (DicomGatewayException e) {
+            auditor.record(PeerCheck.LISTENER, "dicom.commit", t, Outcome.FAILURE, LOCAL, "node=" + node.aeTitle()
+                    + " asked=" + acknowledged.size() + " " + e.getMessage());
+            throw e;
+        }
+        auditor.record(PeerCheck.LISTENER, "dicom.commit", t, c.allCommitted() ? Outcome.SUCCESS : Outcome.FAILURE,
+                LOCAL, "node=" + node.aeTitle() + " committed=" + c.committed() + "/" + c.asked() + " failed="
+                        + c.failed().size() + (c.failed().isEmpty() ? "" : " " + c.failedListed()));
+        if (!c.allCommitted()) {
+            throw new DicomGatewayException(DicomAdapterErrorCode.COMMITMENT_FAILED, c.failed().size()
+                    + " instances of " + t.tracking() + " were not committed by " + node.aeTitle() + ": "
+                    + c.failedListed(), true, null);
+        }
+    }
+
+    private int send(Transaction t, Node node, String studyUid, Optional<DimseDicomGateway> committing,
+            List<StoredInstance> acknowledged) {
         List<IndexedInstance> stored = index.byStudy(t.id(), studyUid);
         List<StoredInstance> out = stored.stream().map(i -> new StoredInstance(i.sopClassUid(), i.sopInstanceUid(),
                 i.transferSyntaxUid(), i.blob())).toList();
-        TransferOutcome o = gateway.store(node, out);
+        TransferOutcome o;
+        if (committing.isPresent()) {
+            DimseDicomGateway.Stored s = committing.get().storeAcknowledged(node, out);
+            acknowledged.addAll(s.acknowledged());
+            o = s.outcome();
+        } else {
+            o = gateway.store(node, out);
+        }
         auditor.record(PeerCheck.LISTENER, "dicom.deliver", t, o.succeeded() ? Outcome.SUCCESS : Outcome.FAILURE,
                 LOCAL, "study=" + studyUid + " node=" + node.aeTitle() + " sent=" + (o.completed() + o.warning())
                         + "/" + out.size() + " failed=" + o.failed() + " warning=" + o.warning());

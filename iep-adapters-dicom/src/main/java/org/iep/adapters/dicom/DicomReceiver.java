@@ -10,6 +10,7 @@ import org.iep.core.ingest.Ingest;
 import org.iep.dicom.DicomException;
 import org.iep.dicom.net.NetOptions;
 import org.iep.dicom.net.dimse.DicomServer;
+import org.iep.dicom.net.dimse.PendingCommitments;
 import org.iep.dicom.net.dimse.ServerConfig;
 
 /**
@@ -36,6 +37,18 @@ public final class DicomReceiver implements AutoCloseable {
      */
     public static DicomReceiver start(ReceiverConfig config, Ingest ingest, InboundRoutes routes,
                                       Optional<DirectRouting> direct, Auditor auditor) {
+        return start(config, ingest, routes, direct, auditor, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(ReceiverConfig, Ingest, InboundRoutes, Optional, Auditor)}, also taking the storage
+     * commitment reports configured nodes send on a new association for our requests
+     * ({@link DimseDicomGateway#commitments()}); a node reporting must be among {@link ReceiverConfig#peers()}.
+     */
+    public static DicomReceiver start(ReceiverConfig config, Ingest ingest, InboundRoutes routes,
+                                      Optional<DirectRouting> direct, Auditor auditor,
+                                      Optional<PendingCommitments> commitmentReports) {
+        Objects.requireNonNull(commitmentReports, "commitmentReports");
         Objects.requireNonNull(direct, "direct");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(routes, "routes");
@@ -45,6 +58,9 @@ public final class DicomReceiver implements AutoCloseable {
                 .orElse(NetOptions.defaults());
         ServerConfig sc = new ServerConfig(null, peers::allowed, config.maxAssociations(), options,
                 new IngestingStoreHandler(ingest, routes, direct, peers, auditor), null, new AuditingNetListener(auditor));
+        if (commitmentReports.isPresent()) {
+            sc = sc.withCommitmentReports(commitmentReports.get());
+        }
         if (!config.calledAeTitles().isEmpty()) {
             sc = sc.withCalledAllowed(config.calledAeTitles()::contains);
         }

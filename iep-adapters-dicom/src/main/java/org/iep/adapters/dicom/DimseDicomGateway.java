@@ -21,6 +21,7 @@ import org.iep.api.spi.StudySummary;
 import org.iep.api.spi.TransferOutcome;
 import org.iep.dicom.DicomNetException;
 import org.iep.dicom.net.dimse.DimseClient;
+import org.iep.dicom.net.dimse.PendingCommitments;
 import org.iep.dicom.net.dimse.Status;
 import org.iep.dicom.net.dimse.Uids;
 
@@ -37,6 +38,7 @@ public final class DimseDicomGateway implements DicomGateway {
     private final BlobStore blobs;
     private final Connections connections;
     private final Retrievals retrievals;
+    private final StorageCommitter committer;
     private final java.util.Optional<Ingest> ingest;
     private final java.util.Optional<Auditor> auditor;
 
@@ -68,6 +70,35 @@ public final class DimseDicomGateway implements DicomGateway {
         this.auditor = auditor;
         this.connections = new Connections(config);
         this.retrievals = new Retrievals(config.aeTitle());
+        this.committer = new StorageCommitter(connections);
+    }
+
+    /**
+     * The storage commitment requests waiting for their report: give it to {@link DicomReceiver}, which takes the
+     * reports nodes send on a new association.
+     */
+    public PendingCommitments commitments() {
+        return committer.pending();
+    }
+
+    /** How long to wait for {@code node}'s storage commitment report after a delivery; empty: not asked. */
+    public java.util.Optional<java.time.Duration> commitmentWait(Node node) {
+        return config.commitmentWait(node.aeTitle());
+    }
+
+    /**
+     * Asks {@code node} to commit {@code instances} (those it acknowledged) and waits for its report, at most the
+     * configured time. No report in time throws COMMITMENT_TIMEOUT, a refused request COMMITMENT_FAILED (both
+     * retryable); failed instances are in the outcome.
+     */
+    public CommitmentOutcome commit(Node node, List<StoredInstance> instances) {
+        java.time.Duration wait = commitmentWait(node).orElseThrow(() -> new DicomGatewayException(
+                DicomAdapterErrorCode.INVALID_CONFIGURATION, "storage commitment is not configured for "
+                        + node.aeTitle()));
+        if (instances.isEmpty()) {
+            return new CommitmentOutcome(0, 0, List.of());
+        }
+        return committer.commit(node, instances, wait);
     }
 
     /** The retrieves in progress, to route what they bring in (give it to {@link DicomReceiver}). */
@@ -156,6 +187,19 @@ public final class DimseDicomGateway implements DicomGateway {
 
     @Override
     public TransferOutcome store(Node destination, List<StoredInstance> instances) {
+        return storeAcknowledged(destination, instances).outcome();
+    }
+
+    /** C-STOREs and which instances the node acknowledged (success or warning status), in order. */
+    public record Stored(TransferOutcome outcome, List<StoredInstance> acknowledged) {
+        public Stored {
+            acknowledged = List.copyOf(acknowledged);
+        }
+    }
+
+    /** As {@link #store}, also telling which instances were acknowledged (what a commitment may ask about). */
+    public Stored storeAcknowledged(Node destination, List<StoredInstance> instances) {
+        List<StoredInstance> acknowledged = new ArrayList<>();
         instances.forEach(i -> {
             requireUid(i.sopClassUid());
             requireUid(i.sopInstanceUid());
@@ -176,8 +220,14 @@ public final class DimseDicomGateway implements DicomGateway {
                 InstanceSender sender = new InstanceSender(c.association(), blobs);
                 for (StoredInstance i : batch) {
                     switch (sender.send(i)) {
-                        case COMPLETED -> completed++;
-                        case WARNING -> warning++;
+                        case COMPLETED -> {
+                            completed++;
+                            acknowledged.add(i);
+                        }
+                        case WARNING -> {
+                            warning++;
+                            acknowledged.add(i);
+                        }
                         case FAILED -> failed++;
                     }
                 }
@@ -189,7 +239,7 @@ public final class DimseDicomGateway implements DicomGateway {
                         + e.getMessage(), true, e);
             }
         }
-        return new TransferOutcome(completed, failed, warning);
+        return new Stored(new TransferOutcome(completed, failed, warning), acknowledged);
     }
 
     /** Instances in order, cut so no association needs more than {@value #MAX_CONTEXTS} contexts. */

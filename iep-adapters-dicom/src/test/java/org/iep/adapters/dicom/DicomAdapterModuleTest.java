@@ -47,4 +47,18 @@ class DicomAdapterModuleTest {
         assertThatThrownBy(() -> new ReceiverConfig("", 70000, java.util.List.of(), 0))
                 .isInstanceOfSatisfying(InvalidDicomInputException.class, e -> assertThat(e.problems()).hasSize(3));
     }
+
+    @Test
+    void storageCommitmentIsOffByDefaultAndItsSettingsAreChecked() {
+        DicomAdapterConfig config = DicomAdapterConfig.of("IEP");
+        assertThat(config.commitmentWait("PACS")).isEmpty();
+        assertThat(config.withStorageCommitment("PACS", java.time.Duration.ofSeconds(30)).commitmentWait("PACS"))
+                .contains(java.time.Duration.ofSeconds(30));
+        assertThatThrownBy(() -> config.withStorageCommitment("PACS", java.time.Duration.ZERO))
+                .isInstanceOfSatisfying(InvalidDicomInputException.class, e -> assertThat(e.problems())
+                        .extracting(org.iep.api.Problem::field).containsExactly("iep.dicom.storageCommitment.PACS"));
+        assertThatThrownBy(() -> config.withStorageCommitment("A\\B", java.time.Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(InvalidDicomInputException.class, e -> assertThat(e.problems())
+                        .extracting(org.iep.api.Problem::field).containsExactly("iep.dicom.storageCommitment"));
+    }
 }
