@@ -12,11 +12,11 @@ import org.iep.api.spi.ByteRange;
 
 /**
  * Reads the first package of a content ahead of the copy, on a thread of its own, so that the download's thread only
- * parses headers and writes: a stored zip declares each entry's CRC-32 before its bytes, so something must read each
- * file before it is written. Files up to {@code whole} bytes are read once, into one of three buffers, with their
- * CRC-32 (the download then writes them from memory); larger ones are only read for their CRC-32 (the download reads
- * them again as it copies), at most {@link #WINDOW} bytes ahead, so a download abandoned half way has not read the
- * study. Not thread-safe: one consumer calls {@link #next} in order and {@link #release}s each entry, then
+ * computes CRC-32s, parses headers and writes: a stored zip declares each entry's CRC-32 before its bytes, so each
+ * file must be read before it is written. Files up to {@code whole} bytes are read once, into one of three buffers
+ * (the download then takes their CRC-32 and writes them from memory); larger ones are only read for their CRC-32
+ * (the download reads them again as it copies), at most {@link #WINDOW} bytes ahead, so a download abandoned half
+ * way has not read the study. Not thread-safe: one consumer calls {@link #next} in order and {@link #release}s each entry, then
  * {@link #close}.
  */
 final class ReadAhead implements AutoCloseable {
@@ -24,8 +24,20 @@ final class ReadAhead implements AutoCloseable {
     private static final int BUFFERS = 3;
     private static final int CHUNK = 256 * 1024;
 
-    /** A file's CRC-32, and its bytes when it was read whole ({@code bytes} null otherwise). */
-    record Entry(BlobKey key, long crc, byte[] bytes, int length) {
+    /**
+     * A file read whole ({@code bytes}, of which {@code length} are its), or a large file's CRC-32 ({@code bytes}
+     * null). A whole file's CRC-32 is computed by whoever asks, on the download's thread: it has time to spare
+     * while this one reads.
+     */
+    record Entry(BlobKey key, long largeFileCrc, byte[] bytes, int length) {
+        long crc() {
+            if (bytes == null) {
+                return largeFileCrc;
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, length);
+            return crc.getValue();
+        }
     }
 
     private final BlobStore blobs;
@@ -160,9 +172,7 @@ final class ReadAhead implements AutoCloseable {
                 throw new IOException("stored file " + key + " is not the " + length + " bytes its index entry says");
             }
         }
-        CRC32 crc = new CRC32();
-        crc.update(buffer, 0, length);
-        return new Entry(key, crc.getValue(), buffer, length);
+        return new Entry(key, 0, buffer, length);
     }
 
     /** A file too large to hold: its CRC-32 only; {@code length} is its size clamped to an int (for the window). */
