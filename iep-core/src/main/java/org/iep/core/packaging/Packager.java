@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class Packager {
     private static final int BUFFER = 256 * 1024;
     /** Files up to this size are read once, into memory; larger ones twice (CRC ahead, then the copy). */
-    private static final int WHOLE = 8 << 20;
+    static final int WHOLE = 8 << 20;
     private static final int MAX_INLINE_TEXT = 256 * 1024;
     /** Changes whenever the package layout changes, so old manifests are never used for new bytes. */
     private static final String FORMAT = "pdi-2";
@@ -61,11 +61,18 @@ public final class Packager {
     private final InstanceIndex index;
     private final BlobStore blobs;
     private final DirectoryStore directory;
+    private final int wholeFileLimit;
 
     public Packager(InstanceIndex index, BlobStore blobs, DirectoryStore directory) {
+        this(index, blobs, directory, WHOLE);
+    }
+
+    /** With another limit for files read whole, so tests can take the large-file path with small files. */
+    Packager(InstanceIndex index, BlobStore blobs, DirectoryStore directory, int wholeFileLimit) {
         this.index = Objects.requireNonNull(index, "index");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.wholeFileLimit = wholeFileLimit;
     }
 
     /**
@@ -204,7 +211,7 @@ public final class Packager {
             sizes[keys.size()] = a.size();
             keys.add(Reports.attachmentKey(t.id(), a.id()));
         }
-        return new ReadAhead(blobs, keys, sizes, WHOLE);
+        return new ReadAhead(blobs, keys, sizes, wholeFileLimit);
     }
 
     /**

@@ -172,6 +172,22 @@ class PackagerTest {
     }
 
     @Test
+    void filesTooLargeToReadWholeAreReadTwiceAndGiveTheSameBytes() {
+        Transaction t = withImages();
+        byte[] readWhole = pack(t, PackageScope.whole(), Optional.empty(), 0);
+        // the same content through the large-file path (CRC-32 read ahead, header from the copy's bytes)
+        Packager large = new Packager(f.index(), f.blobs(), f.directoryStore(), 1024);
+        ByteArrayOutputStream twice = new ByteArrayOutputStream();
+
+        PackageResult r = large.write(t, PackageScope.whole(), Optional.empty(), 0, twice);
+
+        assertThat(f.index().byTransaction(t.id())).allSatisfy(i -> assertThat(i.size()).isGreaterThan(1024));
+        assertThat(twice.toByteArray()).isEqualTo(readWhole);
+        assertThat(large.measure(t, PackageScope.whole()).sha256()).contains(sha(readWhole));
+        assertThat(r.fingerprint()).isEqualTo(packager.measure(t, PackageScope.whole()).fingerprint());
+    }
+
+    @Test
     void theParallelHashIsTheHashOfTheBytesAcrossManyChunks() throws IOException {
         byte[] data = new byte[5 * (1 << 20) + 12345];
         new java.util.Random(7).nextBytes(data);
