@@ -8,7 +8,7 @@ GRANT USAGE ON SCHEMA public TO iep_app;
 REVOKE ALL ON iep_audit, iep_audit_accession, iep_audit_head FROM iep_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON iep_transaction, iep_transaction_involved, iep_transaction_study,
     iep_tracking_sequence, iep_institution, iep_security_unit, iep_user, iep_node, iep_access_grant, iep_session,
-    iep_job, iep_instance, iep_report, iep_report_rejected, iep_pseudonym TO iep_app;
+    iep_job, iep_instance, iep_study_totals, iep_report, iep_report_rejected, iep_pseudonym TO iep_app;
 GRANT SELECT, INSERT ON iep_audit, iep_audit_accession TO iep_app;
 GRANT SELECT, UPDATE ON iep_audit_head TO iep_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO iep_app;

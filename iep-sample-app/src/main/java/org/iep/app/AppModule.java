@@ -3,11 +3,12 @@ package org.iep.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import java.security.SecureRandom;
 import com.google.inject.multibindings.OptionalBinder;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import org.iep.adapters.jdbc.JdbcModule;
+import org.iep.adapters.jdbc.JdbcUnitOfWork;
 import org.iep.adapters.notify.NotifyModule;
 import org.iep.adapters.hl7.Hl7Module;
 import org.iep.adapters.s3.S3Module;
@@ -16,6 +17,7 @@ import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.KeyProvider;
 import org.iep.api.spi.MailSender;
 import org.iep.api.spi.SmsSender;
+import org.iep.api.spi.UnitOfWork;
 import org.iep.app.config.AppConfig;
 import org.iep.app.dev.DevMailbox;
 import org.iep.core.access.AccessLinks;
@@ -41,6 +43,8 @@ final class AppModule extends AbstractModule {
     protected void configure() {
         install(new JdbcModule(config.jdbc()));
         install(new IepCoreModule());
+        // an instance's index row, its study's counts and its audit record: one commit
+        OptionalBinder.newOptionalBinder(binder(), UnitOfWork.class).setBinding().to(JdbcUnitOfWork.class);
         bind(AppConfig.class).toInstance(config);
         bind(AccessLinks.class).toInstance(new AccessLinks(config.publicUrl()));
         if (config.smtp().isPresent()) {

@@ -35,7 +35,10 @@ import org.iep.api.spi.UserStore;
  *       closes it at shutdown;</li>
  *   <li>{@link TransactionStore}, {@link DirectoryStore}, {@link UserStore}, {@link NodeStore}, {@link AccessStore},
  *       {@link SessionStore}, {@link AuditLog}, {@link JobQueue}, {@link InstanceIndex}, {@link ReportStore},
- *       {@link PseudonymStore}: the {@code Jdbc*} implementations.</li>
+ *       {@link PseudonymStore}: the {@code Jdbc*} implementations;</li>
+ *   <li>{@link JdbcUnitOfWork}: bind {@code UnitOfWork} to it (with the core's module:
+ *       {@code OptionalBinder.newOptionalBinder(binder(), UnitOfWork.class).setBinding().to(JdbcUnitOfWork.class)})
+ *       so an instance's index row, study counts and audit record are one commit.</li>
  * </ul>
  * The {@link DataSource} and the implementation classes stay private to the module, so an application can bind its
  * own {@code DataSource} without a clash.
@@ -74,6 +77,8 @@ public final class JdbcModule extends PrivateModule {
         expose(InstanceIndex.class);
         expose(ReportStore.class);
         expose(PseudonymStore.class);
+        bind(JdbcUnitOfWork.class).in(Singleton.class);
+        expose(JdbcUnitOfWork.class);
     }
 
     @Provides

@@ -62,6 +62,9 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
+    /** Off for tests (nothing here must survive a power cut); {@code -Diep.postgres.fsync=on} for benchmarks. */
+    private static final String FSYNC = System.getProperty("iep.postgres.fsync", "off").equals("on") ? "on" : "off";
+
     static PostgresCluster start(Path bin) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("iep-pg-");
@@ -80,7 +83,7 @@ public final class PostgresCluster implements AutoCloseable {
     public void start() throws IOException, InterruptedException {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l", dir.resolve("server.log")
                 .toString(), "-w", "-t", "60", "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir
-                + " -c fsync=off -c max_connections=200", "start"), true);
+                + " -c fsync=" + FSYNC + " -c max_connections=200", "start"), true);
     }
 
     /** Stops the server at once, disconnecting every client (fast shutdown). */

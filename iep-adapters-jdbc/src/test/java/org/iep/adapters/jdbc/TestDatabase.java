@@ -17,7 +17,7 @@ public final class TestDatabase implements AutoCloseable {
     private static final String[] TABLES = {"iep_transaction_involved", "iep_transaction_study", "iep_transaction",
         "iep_tracking_sequence", "iep_institution", "iep_security_unit", "iep_user", "iep_node", "iep_access_grant",
         "iep_session", "iep_audit_accession", "iep_audit", "iep_job", "iep_instance", "iep_report",
-        "iep_report_rejected", "iep_pseudonym"};
+        "iep_report_rejected", "iep_pseudonym", "iep_study_totals"};
     private final JdbcConfig config;
     private final JdbcDatabase database;
     private final boolean h2;

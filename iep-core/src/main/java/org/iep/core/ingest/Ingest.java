@@ -26,6 +26,7 @@ import org.iep.api.spi.BlobStore;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.api.spi.InstanceIndex;
 import org.iep.api.spi.TransactionStore;
+import org.iep.api.spi.UnitOfWork;
 import org.iep.api.transaction.Transaction;
 import org.iep.api.transaction.TransactionId;
 import org.iep.api.transaction.TransactionStatus;
@@ -56,10 +57,13 @@ public final class Ingest {
     public static final String STEP_WRITING = "writing";
     public static final String STEP_WRITTEN = "written";
     public static final String STEP_VERIFIED = "verified";
+    /** The index row is written: committed already without a unit of work, else still to be committed with it. */
     public static final String STEP_INDEXED = "indexed";
+    /** Index row, study counts and audit record committed. */
+    public static final String STEP_COMMITTED = "committed";
     /** Every checkpoint, in the order an ingest reaches them. */
     public static final List<String> STEPS = List.of(STEP_BEFORE_WRITE, STEP_WRITING, STEP_WRITTEN, STEP_VERIFIED,
-            STEP_INDEXED);
+            STEP_INDEXED, STEP_COMMITTED);
     /**
      * Every blob of a transaction lives under {@code tx/<transaction>/} (what the purge deletes); instances under
      * {@code tx/<transaction>/instances/<millis>-<id>}.
@@ -81,6 +85,7 @@ public final class Ingest {
     private final Clock clock;
     private final Checkpoints checkpoints;
     private final StudyArrivals arrivals;
+    private final UnitOfWork units;
     private final Optional<Pseudonymisation> pseudonymisation;
     /**
      * The one patient of recently ingested transactions. A transaction's patients only grow, so a patient matching
@@ -116,6 +121,18 @@ public final class Ingest {
     public Ingest(TransactionStore store, DirectoryStore directory, InstanceIndex index, BlobStore blobs,
                   Transactions transactions, Auditor auditor, IdGenerator ids, Clock clock, Checkpoints checkpoints,
                   StudyArrivals arrivals, Optional<Pseudonymisation> pseudonymisation) {
+        this(store, directory, index, blobs, transactions, auditor, ids, clock, checkpoints, arrivals,
+                pseudonymisation, UnitOfWork.NONE);
+    }
+
+    /**
+     * @param units makes an instance's index row, its study's counts and its audit record one commit where the
+     *              adapters share a database
+     */
+    public Ingest(TransactionStore store, DirectoryStore directory, InstanceIndex index, BlobStore blobs,
+                  Transactions transactions, Auditor auditor, IdGenerator ids, Clock clock, Checkpoints checkpoints,
+                  StudyArrivals arrivals, Optional<Pseudonymisation> pseudonymisation, UnitOfWork units) {
+        this.units = Objects.requireNonNull(units, "units");
         this.pseudonymisation = Objects.requireNonNull(pseudonymisation, "pseudonymisation");
         this.arrivals = Objects.requireNonNull(arrivals, "arrivals");
         this.store = Objects.requireNonNull(store, "store");
@@ -159,14 +176,23 @@ public final class Ingest {
             IndexedInstance candidate = new IndexedInstance(t.id(), h.studyUid(), h.seriesUid(), h.sopInstanceUid(),
                     h.sopClassUid(), h.transferSyntaxUid(), h.patientId(), h.patientName(), h.birthDate(),
                     h.accessionNumber(), h.modality(), key, written.size(), written.info().sha256(), clock.instant());
-            IndexedInstance stored = index.insertIfAbsent(candidate);
+            // index row, study counts and audit record: one commit where the adapters share a database
+            Transaction[] counted = new Transaction[1];
+            IndexedInstance stored = units.inOne("Storing an instance of " + t.tracking(), () -> {
+                IndexedInstance first = index.insertIfAbsent(candidate);
+                if (first.equals(candidate)) {
+                    checkpoints.reached(STEP_INDEXED);
+                    counted[0] = count(t, h, source);
+                    auditor.record(source.by(), "instance.store", t, Outcome.SUCCESS, source.client(),
+                            "study=" + h.studyUid() + " sop=" + h.sopInstanceUid() + " bytes=" + written.size());
+                }
+                return first;
+            });
             if (!stored.equals(candidate)) {
                 return alreadyThere(t, h, stored, candidate, source);
             }
-            checkpoints.reached(STEP_INDEXED);
-            recount(t, h, source);
-            auditor.record(source.by(), "instance.store", t, Outcome.SUCCESS, source.client(),
-                    "study=" + h.studyUid() + " sop=" + h.sopInstanceUid() + " bytes=" + written.size());
+            checkpoints.reached(STEP_COMMITTED);
+            tellArrival(t, counted[0], h);
             return new IngestResult.Stored(stored);
         } catch (RuntimeException e) {
             discard(key, e);
@@ -324,10 +350,19 @@ public final class Ingest {
     }
 
     private void recount(Transaction t, InstanceHeader h, IngestSource source) {
+        tellArrival(t, count(t, h, source), h);
+    }
+
+    /** The study's counts, recomputed by the index: absolute, so a repeated count converges. */
+    private Transaction count(Transaction t, InstanceHeader h, IngestSource source) {
         StudyTotals totals = index.totals(t.id(), h.studyUid());
-        Transaction after = transactions.recordIngest(t.id(), new IngestedStudy(h.studyUid(), h.accessionNumber(),
+        return transactions.recordIngest(t.id(), new IngestedStudy(h.studyUid(), h.accessionNumber(),
                 h.studyDescription(), String.join("\\", totals.modalities()), h.studyDate(), totals.instances(),
                 totals.bytes()), source.by(), source.client());
+    }
+
+    /** After the commit: what listens for a study's arrival never holds up, or undoes, the instance's. */
+    private void tellArrival(Transaction t, Transaction after, InstanceHeader h) {
         // t was read before this instance: a study it lacks (or lists without images yet) arrives now, or arrives
         // through another thread that read it the same way and tells too
         if (t.studies().stream().noneMatch(s -> s.studyInstanceUid().equals(h.studyUid())

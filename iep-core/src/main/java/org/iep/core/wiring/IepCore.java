@@ -154,7 +154,7 @@ public final class IepCore {
         expiryReminders = new ExpiryReminders(p.access(), p.transactions(), p.directory(), outbox, policy);
         reports = new Reports(p.reports(), p.transactions(), p.blobs(), auditor, ids, clock, ReportSettings.DEFAULT);
         ingest = new Ingest(p.transactions(), p.directory(), p.instances(), p.blobs(), transactions, auditor, ids,
-                clock, Checkpoints.NONE, reports::onStudyArrived, Optional.of(pseudonymisation));
+                clock, Checkpoints.NONE, reports::onStudyArrived, Optional.of(pseudonymisation), p.units());
         orphans = new OrphanCollector(p.blobs(), p.instances(), OrphanCollector.DEFAULT_GRACE);
         images = new Images(p.instances(), p.blobs(), individualAccess, transactions, staffAccess, auditor);
         uploads = new Uploads(p.transactions(), p.blobs(), ingest, auditor, ids, clock, UploadLimits.DEFAULTS,

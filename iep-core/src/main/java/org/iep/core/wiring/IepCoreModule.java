@@ -22,6 +22,7 @@ import org.iep.api.spi.ReportStore;
 import org.iep.api.spi.SessionStore;
 import org.iep.api.spi.SmsSender;
 import org.iep.api.spi.TransactionStore;
+import org.iep.api.spi.UnitOfWork;
 import org.iep.api.spi.UserStore;
 import org.iep.core.access.AccessLinks;
 import org.iep.core.access.Dashboard;
@@ -55,7 +56,8 @@ import org.iep.core.transaction.Transactions;
  * Guice bindings of the core's services. Requires: a binding for every port in {@code org.iep.api.spi} (from
  * adapter modules such as {@code JdbcModule}, or the in-memory ones in tests) and for {@link AccessLinks}.
  * Overridable defaults (via {@link OptionalBinder#setBinding}): {@link Clock} (system UTC), {@link SecureRandom},
- * {@link IepPolicy} (DESIGN.md defaults), {@link RetryPolicy}. Extra {@link TransactionListener}s join the
+ * {@link IepPolicy} (DESIGN.md defaults), {@link RetryPolicy}, {@link UnitOfWork} (none: every port call commits on
+ * its own; {@code JdbcUnitOfWork} where the stores share a database). Extra {@link TransactionListener}s join the
  * {@link Multibinder} set. Provides {@link IepCore} and each service as singletons. No I/O happens here.
  */
 public final class IepCoreModule extends AbstractModule {
@@ -66,6 +68,7 @@ public final class IepCoreModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), SecureRandom.class).setDefault().toProvider(SecureRandom::new);
         OptionalBinder.newOptionalBinder(binder(), IepPolicy.class).setDefault().toInstance(IepPolicy.DEFAULT);
         OptionalBinder.newOptionalBinder(binder(), RetryPolicy.class).setDefault().toInstance(RetryPolicy.DEFAULT);
+        OptionalBinder.newOptionalBinder(binder(), UnitOfWork.class).setDefault().toInstance(UnitOfWork.NONE);
         Multibinder.newSetBinder(binder(), TransactionListener.class);
     }
 
@@ -74,13 +77,13 @@ public final class IepCoreModule extends AbstractModule {
     IepCore core(TransactionStore transactions, DirectoryStore directory, UserStore users, NodeStore nodes,
                  AccessStore access, SessionStore sessions, AuditLog audit, BlobStore blobs, JobQueue jobs,
                  MailSender mail, SmsSender sms, KeyProvider keys, InstanceIndex instances, ReportStore reports,
-                 PseudonymStore pseudonyms,
+                 PseudonymStore pseudonyms, UnitOfWork units,
                  AccessLinks links,
                  Clock clock,
                  SecureRandom random, IepPolicy policy, RetryPolicy retry, Set<TransactionListener> listeners) {
         IepCore.Builder b = IepCore.builder()
                 .ports(new Ports(transactions, directory, users, nodes, access, sessions, audit, blobs, jobs, mail,
-                        sms, keys, instances, reports, pseudonyms))
+                        sms, keys, instances, reports, pseudonyms, units))
                 .accessLinks(links).clock(clock).random(random).policy(policy).retry(retry);
         listeners.forEach(b::listener);
         return b.build();

@@ -19,6 +19,7 @@ import org.iep.api.spi.ReportStore;
 import org.iep.api.spi.SessionStore;
 import org.iep.api.spi.SmsSender;
 import org.iep.api.spi.TransactionStore;
+import org.iep.api.spi.UnitOfWork;
 import org.iep.api.spi.UserStore;
 
 /**
@@ -41,7 +42,8 @@ public record Ports(
         KeyProvider keys,
         InstanceIndex instances,
         ReportStore reports,
-        PseudonymStore pseudonyms) {
+        PseudonymStore pseudonyms,
+        UnitOfWork units) {
 
     public Ports {
         List<Problem> missing = new ArrayList<>();
@@ -60,9 +62,22 @@ public record Ports(
         require(missing, instances, "InstanceIndex");
         require(missing, reports, "ReportStore");
         require(missing, pseudonyms, "PseudonymStore");
+        require(missing, units, "UnitOfWork");
         if (!missing.isEmpty()) {
             throw new MissingAdapterException(missing);
         }
+    }
+
+    /**
+     * Adapters that share no database transactions ({@link UnitOfWork#NONE}): every port call commits on its own,
+     * which is right for in-memory adapters and for stores on different systems.
+     */
+    public Ports(TransactionStore transactions, DirectoryStore directory, UserStore users, NodeStore nodes,
+                 AccessStore access, SessionStore sessions, AuditLog audit, BlobStore blobs, JobQueue jobs,
+                 MailSender mail, SmsSender sms, KeyProvider keys, InstanceIndex instances, ReportStore reports,
+                 PseudonymStore pseudonyms) {
+        this(transactions, directory, users, nodes, access, sessions, audit, blobs, jobs, mail, sms, keys, instances,
+                reports, pseudonyms, UnitOfWork.NONE);
     }
 
     private static void require(List<Problem> missing, Object port, String name) {

@@ -54,6 +54,11 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public AuditRecord append(AuditEvent e) {
+        if (sql.inUnit()) {
+            // in the caller's unit of work: written on its connection, committed (or not) with the rest of it; never
+            // batched with other threads' events, whose callers must not wait for (or lose with) this unit
+            return appendAll(List.of(e)).get(0);
+        }
         Pending mine = new Pending(e, new CompletableFuture<>());
         pending.add(mine);
         while (!mine.result().isDone()) {

@@ -36,14 +36,13 @@ public final class JdbcInstanceIndex implements InstanceIndex {
 
     @Override
     public IndexedInstance insertIfAbsent(IndexedInstance i) {
-        return sql.autoCommit("Indexing an instance of " + i.transaction(), c -> {
+        return sql.inTransaction("Indexing an instance of " + i.transaction(), c -> {
             try {
-                Sql.update(c, "INSERT INTO iep_instance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?)", i.transaction().value(), i.sopInstanceUid(), i.studyInstanceUid(),
-                        i.seriesInstanceUid(), i.sopClassUid(), i.transferSyntaxUid(), i.patientId(), i.patientName(),
-                        i.birthDate(), i.accessionNumber(), i.modality(), i.blob().value(), i.size(), i.sha256(),
-                        i.received());
-                return i;
+                Sql.tolerant(c, cc -> Sql.update(cc, "INSERT INTO iep_instance (" + COLUMNS + ") VALUES (?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", i.transaction().value(), i.sopInstanceUid(),
+                        i.studyInstanceUid(), i.seriesInstanceUid(), i.sopClassUid(), i.transferSyntaxUid(),
+                        i.patientId(), i.patientName(), i.birthDate(), i.accessionNumber(), i.modality(),
+                        i.blob().value(), i.size(), i.sha256(), i.received()));
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
@@ -52,6 +51,8 @@ public final class JdbcInstanceIndex implements InstanceIndex {
                         + " sop_instance_uid = ?", JdbcInstanceIndex::row, i.transaction().value(),
                         i.sopInstanceUid()).get(0);
             }
+            StudyTotalsRows.add(c, i);
+            return i;
         });
     }
 
@@ -76,15 +77,7 @@ public final class JdbcInstanceIndex implements InstanceIndex {
 
     @Override
     public StudyTotals totals(TransactionId t, String studyInstanceUid) {
-        return sql.autoCommit("Counting a study of " + t, c -> {
-            List<long[]> sums = Sql.list(c, "SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM iep_instance WHERE"
-                    + " transaction_id = ? AND study_instance_uid = ?", rs -> new long[] {rs.getLong(1),
-                    rs.getLong(2)}, t.value(), studyInstanceUid);
-            List<String> modalities = Sql.list(c, "SELECT DISTINCT modality FROM iep_instance WHERE"
-                    + " transaction_id = ? AND study_instance_uid = ? AND modality <> ''", rs -> rs.getString(1),
-                    t.value(), studyInstanceUid);
-            return new StudyTotals((int) sums.get(0)[0], sums.get(0)[1], new TreeSet<>(modalities));
-        });
+        return sql.autoCommit("Counting a study of " + t, c -> StudyTotalsRows.read(c, t.value(), studyInstanceUid));
     }
 
     @Override
@@ -103,8 +96,10 @@ public final class JdbcInstanceIndex implements InstanceIndex {
 
     @Override
     public long deleteTransaction(TransactionId t) {
-        return sql.update("Deleting the instance index of " + t, "DELETE FROM iep_instance WHERE transaction_id = ?",
-                t.value());
+        return sql.inTransaction("Deleting the instance index of " + t, c -> {
+            Sql.update(c, "DELETE FROM iep_study_totals WHERE transaction_id = ?", t.value());
+            return (long) Sql.update(c, "DELETE FROM iep_instance WHERE transaction_id = ?", t.value());
+        });
     }
 
     private static IndexedInstance row(ResultSet rs) throws SQLException {

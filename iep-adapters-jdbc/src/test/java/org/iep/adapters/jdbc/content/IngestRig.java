@@ -48,21 +48,29 @@ final class IngestRig {
     final Ingest ingest;
 
     IngestRig(DataSource ds, Path blobDir, Checkpoints checkpoints) {
+        this(ds, blobDir, checkpoints, true);
+    }
+
+    /** @param unit whether an instance's index row, counts and audit record are one commit, as deployed */
+    IngestRig(DataSource ds, Path blobDir, Checkpoints checkpoints, boolean unit) {
         transactions = new JdbcTransactionStore(ds);
         directory = new JdbcDirectoryStore(ds);
         index = new JdbcInstanceIndex(ds);
         blobs = new FileSystemBlobStore(blobDir);
         JdbcAuditLog audit = new JdbcAuditLog(ds);
+        // as a deployment wires it: index row, study counts and audit record in one commit
+        org.iep.api.spi.UnitOfWork units = unit ? new org.iep.adapters.jdbc.JdbcUnitOfWork(ds)
+                : org.iep.api.spi.UnitOfWork.NONE;
         IepCore core = IepCore.builder()
                 .ports(new Ports(transactions, directory, new JdbcUserStore(ds), new JdbcNodeStore(ds),
                         new JdbcAccessStore(ds), new JdbcSessionStore(ds), audit, blobs, new JdbcJobQueue(ds),
                         new RecordingMailSender(), new RecordingSmsSender(), new FixedKeyProvider("crash"), index,
                         new org.iep.adapters.jdbc.report.JdbcReportStore(ds),
-                        new org.iep.adapters.jdbc.pseudonym.JdbcPseudonymStore(ds)))
+                        new org.iep.adapters.jdbc.pseudonym.JdbcPseudonymStore(ds), units))
                 .accessLinks(new AccessLinks("https://iep.test")).build();
         ingest = new Ingest(transactions, directory, index, blobs, core.transactions(),
                 new Auditor(audit, Clock.systemUTC()), new IdGenerator(new SecureRandom()), Clock.systemUTC(),
-                checkpoints);
+                checkpoints, org.iep.core.ingest.StudyArrivals.NONE, java.util.Optional.empty(), units);
     }
 
     static JdbcConfig h2File(Path dir) {

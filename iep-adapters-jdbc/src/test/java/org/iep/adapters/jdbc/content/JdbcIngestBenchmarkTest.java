@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Harness, not a test: the core's ingest of one study on the JDBC index (H2 file, as on embedded defaults, and
  * PostgreSQL) with the file-system blob store; prints instances/s. Runs only with {@code -Diep.bench=true}:
  * {@code ./mvnw -o -q -B verify -pl iep-adapters-jdbc -am -Dtest=JdbcIngestBenchmarkTest -Diep.bench=true
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Diep.postgres.fsync=on -Dsurefire.failIfNoSpecifiedTests=false} (the test cluster runs without fsync otherwise).
  */
 class JdbcIngestBenchmarkTest {
     private static final int INSTANCES = Integer.getInteger("iep.bench.instances", 1000);
@@ -41,14 +41,30 @@ class JdbcIngestBenchmarkTest {
         for (int i = 0; i < INSTANCES; i++) {
             files.add(IngestRig.instance("2.25.5151." + (i + 1), i));
         }
-        try (JdbcDatabase h2 = JdbcDatabase.start(IngestRig.h2File(Files.createDirectories(tmp.resolve("h2"))))) {
-            report("H2 file", run(h2.dataSource(), files, tmp.resolve("blobs-h2")));
-        }
-        report("PostgreSQL", run(POSTGRES.fresh(), files, tmp.resolve("blobs-pg")));
+        // the test cluster runs without fsync unless -Diep.postgres.fsync=on: a deployment's commits each wait for
+        // the WAL on disk, so only figures taken with it on say what a deployment gets
+        System.out.printf("BENCH PostgreSQL fsync=%s%n", fsync(POSTGRES.fresh()));
+        alternate(files);
     }
 
-    private static double run(DataSource ds, List<byte[]> files, Path blobs) throws Exception {
-        IngestRig rig = new IngestRig(ds, Files.createDirectories(blobs), Checkpoints.NONE);
+    private void alternate(List<byte[]> files) throws Exception {
+        // alternating, so a slow minute of the shared machine hits both: each call its own commit, then one unit
+        for (int round = 1; round <= 2; round++) {
+            for (boolean unit : new boolean[] {false, true}) {
+                String how = unit ? "one commit per instance (unit of work)" : "a commit per call";
+                try (JdbcDatabase h2 = JdbcDatabase.start(IngestRig.h2File(Files.createDirectories(
+                        tmp.resolve("h2-" + round + unit))))) {
+                    report("H2 file, " + how, run(h2.dataSource(), files, tmp.resolve("blobs-h2-" + round + unit),
+                            unit));
+                }
+                report("PostgreSQL, " + how, run(POSTGRES.fresh(), files, tmp.resolve("blobs-pg-" + round + unit),
+                        unit));
+            }
+        }
+    }
+
+    private static double run(DataSource ds, List<byte[]> files, Path blobs, boolean unit) throws Exception {
+        IngestRig rig = new IngestRig(ds, Files.createDirectories(blobs), Checkpoints.NONE, unit);
         Transaction t = Transactions.transfer(1).build();
         rig.transactions.commit(TransactionChanges.insert(t));
         long t0 = System.nanoTime();
@@ -58,6 +74,14 @@ class JdbcIngestBenchmarkTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(rig.index.byTransaction(t.id())).hasSize(files.size());
         return seconds;
+    }
+
+    private static String fsync(DataSource ds) throws java.sql.SQLException {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW fsync")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static void report(String label, double seconds) {
