@@ -70,6 +70,12 @@ class DicomScpAppTest {
                 assertThat(t.patient().identifier().id()).isEqualTo("1CT1");
                 assertThat(t.studies()).singleElement()
                         .satisfies(s -> assertThat(s.receivedInstances()).isEqualTo(3));
+                // each instance's index row, counts and audit record were one commit on the portal's database
+                assertThat(app.injector().getInstance(org.iep.api.spi.UnitOfWork.class))
+                        .isInstanceOf(org.iep.adapters.jdbc.JdbcUnitOfWork.class);
+                assertThat(app.injector().getInstance(org.iep.api.spi.AuditLog.class).query(
+                        org.iep.api.audit.AuditQuery.all(500)).stream().filter(r -> r.event().transaction()
+                        .equals(t.id().value()) && r.event().action().equals("instance.store"))).hasSize(3);
             } finally {
                 storescp.destroy();
                 storescp.waitFor();
