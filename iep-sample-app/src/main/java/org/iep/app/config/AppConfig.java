@@ -61,7 +61,8 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
             "iep.hl7.frameTimeout", "iep.blobs.mode", "iep.s3.endpoint", "iep.s3.region", "iep.s3.bucket",
             "iep.s3.accessKey", "iep.s3.secretKey", "iep.s3.pathStyle", "iep.s3.prefix", "iep.s3.partSize",
             "iep.s3.timeout", "iep.dicom.enabled", "iep.dicom.aeTitle", "iep.dicom.bindAddress", "iep.dicom.port",
-            "iep.dicom.maxAssociations", "iep.dicom.stableAge", "iep.dicom.routes", "iep.dicom.tls.keyStore",
+            "iep.dicom.maxAssociations", "iep.dicom.stableAge", "iep.dicom.routes", "iep.dicom.storageCommitment",
+            "iep.dicom.tls.keyStore",
             "iep.dicom.tls.keyStorePassword", "iep.dicom.tls.trustStore", "iep.dicom.tls.trustStorePassword");
 
     public static AppConfig from(Settings s) {

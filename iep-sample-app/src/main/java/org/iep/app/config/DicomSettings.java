@@ -28,10 +28,14 @@ import java.nio.file.Path;
  * @param tls             {@code iep.dicom.tls.keyStore}, {@code .keyStorePassword}, {@code .trustStore},
  *                        {@code .trustStorePassword} (PKCS #12): how nodes marked TLS are reached (never in clear;
  *                        without these such nodes are refused); checked at start
+ * @param storageCommitment {@code iep.dicom.storageCommitment}: comma-separated {@code NODE_AE=PT30S}: after a
+ *                        delivery to that node, ask it to commit what it acknowledged and wait that long for its
+ *                        report (PT1S-PT10M); a delivery it does not commit whole is retried
  */
 public record DicomSettings(String aeTitle, String bindAddress, int port, int maxAssociations, Duration stableAge,
-                            List<Route> routes, Optional<DicomTlsConfig> tls) {
+                            List<Route> routes, Optional<DicomTlsConfig> tls, Map<String, Duration> storageCommitment) {
     static final int DEFAULT_PORT = 11112;
+    private static final Pattern COMMITMENT = Pattern.compile("([^=\\\\]{1,16})=(\\S+)");
     private static final Pattern ROUTE = Pattern.compile("([^=]{1,16})=([A-Za-z0-9_-]+)>([A-Za-z0-9_-]+)(?:@(.{1,16}))?");
 
     /** One direct route as configured, by institution codes and node AE title; resolved at start. */
@@ -47,6 +51,13 @@ public record DicomSettings(String aeTitle, String bindAddress, int port, int ma
     public DicomSettings {
         routes = List.copyOf(routes);
         Objects.requireNonNull(tls, "tls");
+        storageCommitment = Map.copyOf(storageCommitment);
+    }
+
+    /** Without storage commitment requests. */
+    public DicomSettings(String aeTitle, String bindAddress, int port, int maxAssociations, Duration stableAge,
+                         List<Route> routes, Optional<DicomTlsConfig> tls) {
+        this(aeTitle, bindAddress, port, maxAssociations, stableAge, routes, tls, Map.of());
     }
 
     /** Reads {@code iep.dicom.*}; problems are added to {@code problems} (all of them), null is returned then. */
@@ -87,7 +98,32 @@ public record DicomSettings(String aeTitle, String bindAddress, int port, int ma
             }
         }
         Optional<DicomTlsConfig> tls = tls(s, problems);
-        return problems.size() > before ? null : new DicomSettings(ae, bind, port, max, stable, routes, tls);
+        Map<String, Duration> commitment = storageCommitment(s.getOrDefault("iep.dicom.storageCommitment", ""),
+                problems);
+        return problems.size() > before ? null : new DicomSettings(ae, bind, port, max, stable, routes, tls,
+                commitment);
+    }
+
+    private static Map<String, Duration> storageCommitment(String text, List<Problem> problems) {
+        Map<String, Duration> waits = new java.util.LinkedHashMap<>();
+        for (String part : text.strip().isEmpty() ? new String[0] : text.split(",")) {
+            Matcher m = COMMITMENT.matcher(part.strip());
+            Duration wait = null;
+            if (m.matches()) {
+                try {
+                    wait = Duration.parse(m.group(2));
+                } catch (java.time.format.DateTimeParseException e) {
+                    wait = null;
+                }
+            }
+            if (wait == null || wait.toMillis() < 1000 || wait.toMinutes() > 10) {
+                problems.add(new Problem("iep.dicom.storageCommitment", "'" + part.strip() + "' is not NODE_AE=DURATION"
+                        + " with an AE title of 1-16 characters and a wait between PT1S and PT10M"));
+                continue;
+            }
+            waits.put(m.group(1).strip(), wait);
+        }
+        return waits;
     }
 
     /** All four {@code iep.dicom.tls.*} settings, or none. */

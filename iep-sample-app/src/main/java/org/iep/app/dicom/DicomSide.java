@@ -59,7 +59,11 @@ public final class DicomSide implements AutoCloseable {
         DirectRouting direct = core.directRouting(routes(settings, stores), settings.stableAge());
         Auditor auditor = new Auditor(stores.audit(), clock);
         DicomAdapterConfig adapter = DicomAdapterConfig.of(settings.aeTitle());
-        DimseDicomGateway gateway = new DimseDicomGateway(settings.tls().map(adapter::withTls).orElse(adapter),
+        for (var commitment : settings.storageCommitment().entrySet()) {
+            adapter = adapter.withStorageCommitment(commitment.getKey(), commitment.getValue());
+        }
+        DicomAdapterConfig configured = adapter;
+        DimseDicomGateway gateway = new DimseDicomGateway(settings.tls().map(configured::withTls).orElse(configured),
                 stores.blobs(), core.ingest(), auditor);
         OutboundLanes lanes = new OutboundLanes(stores.jobs(), stores.transactions(), stores.directory(),
                 new DeliveryLanes(policy), new DicomDeliveryHandler(gateway, stores.nodes(), stores.index(),
@@ -72,7 +76,7 @@ public final class DicomSide implements AutoCloseable {
         titles.add(settings.aeTitle());
         DicomReceiver receiver = DicomReceiver.start(new ReceiverConfig(settings.bindAddress(), settings.port(),
                 peers, settings.maxAssociations(), titles), core.ingest(), gateway.retrievals(), Optional.of(direct),
-                auditor);
+                auditor, Optional.of(gateway.commitments()));
         return new DicomSide(receiver, lanes, direct);
     }
 

@@ -81,6 +81,22 @@ class AppConfigTest {
     }
 
     @Test
+    void storageCommitmentIsAskedOfTheNamedNodesWithinTheirWait() {
+        AppConfig c = AppConfig.from(Settings.of(Map.of("iep.dicom.storageCommitment",
+                "NTEE_PACS=PT30S, STEE_PACS=PT2M")));
+        assertThat(c.dicom().orElseThrow().storageCommitment()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "NTEE_PACS", java.time.Duration.ofSeconds(30), "STEE_PACS", java.time.Duration.ofMinutes(2)));
+        assertThat(AppConfig.from(Settings.of(Map.of())).dicom().orElseThrow().storageCommitment()).isEmpty();
+
+        assertThatThrownBy(() -> AppConfig.from(Settings.of(Map.of("iep.dicom.storageCommitment",
+                "NTEE_PACS=soon,STEE_PACS=PT1H,PACS=PT0.5S,=PT30S"))))
+                .isInstanceOfSatisfying(InvalidAppConfigException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("iep.dicom.storageCommitment",
+                                "iep.dicom.storageCommitment", "iep.dicom.storageCommitment",
+                                "iep.dicom.storageCommitment"));
+    }
+
+    @Test
     void secretsAreRedactedForTheLog() {
         Settings s = Settings.of(Map.of("iep.jdbc.password", "hunter2", "iep.jdbc.user", "iep",
                 "iep.jdbc.url", "jdbc:postgresql://db/iep?password=hunter2"));
