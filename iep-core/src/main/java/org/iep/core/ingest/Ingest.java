@@ -177,23 +177,23 @@ public final class Ingest {
                     h.sopClassUid(), h.transferSyntaxUid(), h.patientId(), h.patientName(), h.birthDate(),
                     h.accessionNumber(), h.modality(), key, written.size(), written.info().sha256(), clock.instant());
             // index row, study counts and audit record: one commit where the adapters share a database
-            Transaction[] counted = new Transaction[1];
-            IndexedInstance stored = units.inOne("Storing an instance of " + t.tracking(), () -> {
+            Indexed indexed = units.inOne("Storing an instance of " + t.tracking(), () -> {
                 IndexedInstance first = index.insertIfAbsent(candidate);
-                if (first.equals(candidate)) {
-                    checkpoints.reached(STEP_INDEXED);
-                    counted[0] = count(t, h, source);
-                    auditor.record(source.by(), "instance.store", t, Outcome.SUCCESS, source.client(),
-                            "study=" + h.studyUid() + " sop=" + h.sopInstanceUid() + " bytes=" + written.size());
+                if (!first.equals(candidate)) {
+                    return new Indexed(first, null);
                 }
-                return first;
+                checkpoints.reached(STEP_INDEXED);
+                Transaction counted = count(t, h, source);
+                auditor.record(source.by(), "instance.store", t, Outcome.SUCCESS, source.client(),
+                        "study=" + h.studyUid() + " sop=" + h.sopInstanceUid() + " bytes=" + written.size());
+                return new Indexed(first, counted);
             });
-            if (!stored.equals(candidate)) {
-                return alreadyThere(t, h, stored, candidate, source);
+            if (indexed.counted() == null) {
+                return alreadyThere(t, h, indexed.stored(), candidate, source);
             }
             checkpoints.reached(STEP_COMMITTED);
-            tellArrival(t, counted[0], h);
-            return new IngestResult.Stored(stored);
+            tellArrival(t, indexed.counted(), h);
+            return new IngestResult.Stored(indexed.stored());
         } catch (RuntimeException e) {
             discard(key, e);
             throw e;
@@ -347,6 +347,10 @@ public final class Ingest {
     /** PN components compared without case, padding or trailing empty components. */
     private static String normalised(String pn) {
         return pn.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").replaceAll("\\^+$", "").strip();
+    }
+
+    /** The index's record of an instance, and the transaction as counted when it was this instance's (else null). */
+    private record Indexed(IndexedInstance stored, Transaction counted) {
     }
 
     private void recount(Transaction t, InstanceHeader h, IngestSource source) {
