@@ -32,4 +32,26 @@ final class AuditingNetListener implements NetListener {
         auditor.record(PeerCheck.LISTENER, "dicom.association", Outcome.FAILURE,
                 new ClientInfo(IngestingStoreHandler.ip(remoteAddress)), reason);
     }
+
+    @Override
+    public void commitmentRefused(String callingAe, String remoteAddress, int status, String reason) {
+        auditor.record(PeerCheck.LISTENER, "dicom.commitment", Outcome.DENIED,
+                new ClientInfo(IngestingStoreHandler.ip(remoteAddress)), "calling AE '" + callingAe + "', status 0x"
+                        + String.format("%04X", status) + ": " + reason);
+    }
+
+    @Override
+    public void commitmentReported(String callingAe, String transactionUid, int committed, int failed,
+            boolean sameAssociation) {
+        auditor.record(PeerCheck.LISTENER, "dicom.commitment", failed == 0 ? Outcome.SUCCESS : Outcome.FAILURE,
+                ClientInfo.INTERNAL, "node=" + callingAe + " transaction=" + transactionUid + " committed="
+                        + committed + "/" + (committed + failed) + " failed=" + failed + " reported on "
+                        + (sameAssociation ? "the request's association" : "a new association"));
+    }
+
+    @Override
+    public void commitmentReportFailed(String callingAe, String transactionUid, String reason) {
+        auditor.record(PeerCheck.LISTENER, "dicom.commitment", Outcome.FAILURE, ClientInfo.INTERNAL, "node="
+                + callingAe + " transaction=" + transactionUid + " report not delivered: " + reason);
+    }
 }

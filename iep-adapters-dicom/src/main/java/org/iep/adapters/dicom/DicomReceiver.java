@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
+import org.iep.api.spi.InstanceIndex;
 import org.iep.core.audit.Auditor;
 import org.iep.core.direct.DirectRouting;
 import org.iep.core.ingest.Ingest;
@@ -48,16 +49,35 @@ public final class DicomReceiver implements AutoCloseable {
     public static DicomReceiver start(ReceiverConfig config, Ingest ingest, InboundRoutes routes,
                                       Optional<DirectRouting> direct, Auditor auditor,
                                       Optional<PendingCommitments> commitmentReports) {
+        return start(config, ingest, routes, direct, auditor, commitmentReports, Optional.empty());
+    }
+
+    /**
+     * As above, and with {@code commitmentIndex} also the storage commitment SCP for the configured nodes: an
+     * instance is committed to a node when {@code commitmentIndex} holds it, with the SOP Class UID asked, in a
+     * transaction that node's instances went into through this receiver since it started. Requests, reports and
+     * refusals are audited ({@code dicom.commitment}).
+     */
+    public static DicomReceiver start(ReceiverConfig config, Ingest ingest, InboundRoutes routes,
+                                      Optional<DirectRouting> direct, Auditor auditor,
+                                      Optional<PendingCommitments> commitmentReports,
+                                      Optional<InstanceIndex> commitmentIndex) {
+        Objects.requireNonNull(commitmentIndex, "commitmentIndex");
         Objects.requireNonNull(commitmentReports, "commitmentReports");
         Objects.requireNonNull(direct, "direct");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(auditor, "auditor");
         PeerCheck peers = new PeerCheck(config.peers(), auditor);
+        FedTransactions fed = new FedTransactions();
         NetOptions options = config.tls().map(t -> NetOptions.defaults().withTls(t.context(), true))
                 .orElse(NetOptions.defaults());
         ServerConfig sc = new ServerConfig(null, peers::allowed, config.maxAssociations(), options,
-                new IngestingStoreHandler(ingest, routes, direct, peers, auditor), null, new AuditingNetListener(auditor));
+                new IngestingStoreHandler(ingest, routes, direct, peers, auditor, fed), null,
+                new AuditingNetListener(auditor));
+        if (commitmentIndex.isPresent()) {
+            sc = sc.withCommitment(new ReceiverCommitments(config.peers(), commitmentIndex.get(), fed).scp(options));
+        }
         if (commitmentReports.isPresent()) {
             sc = sc.withCommitmentReports(commitmentReports.get());
         }

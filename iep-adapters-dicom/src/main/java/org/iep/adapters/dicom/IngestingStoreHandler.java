@@ -15,6 +15,7 @@ import org.iep.core.audit.Auditor;
 import org.iep.core.audit.ClientInfo;
 import org.iep.core.direct.DirectRouting;
 import org.iep.core.ingest.Ingest;
+import org.iep.core.ingest.IngestResult;
 import org.iep.core.ingest.IngestSource;
 import org.iep.dicom.data.Attributes;
 import org.iep.dicom.data.Tags;
@@ -39,9 +40,11 @@ final class IngestingStoreHandler implements StoreHandler {
     private final Optional<DirectRouting> direct;
     private final PeerCheck peers;
     private final Auditor auditor;
+    private final FedTransactions fed;
 
     IngestingStoreHandler(Ingest ingest, InboundRoutes routes, Optional<DirectRouting> direct, PeerCheck peers,
-                          Auditor auditor) {
+                          Auditor auditor, FedTransactions fed) {
+        this.fed = fed;
         this.ingest = ingest;
         this.routes = routes;
         this.direct = direct;
@@ -53,10 +56,10 @@ final class IngestingStoreHandler implements StoreHandler {
     public Sink open(StoreRequest rq) {
         String ip = ip(rq.remoteAddress());
         Optional<Node> sender = peers.find(rq.callingAe(), ip);
-        Optional<IngestSink.Destination> target = sender.flatMap(s -> routes.transactionFor(rq.calledAe(), s))
-                .<IngestSink.Destination>map(id -> (in, src) -> ingest.ingest(id, in, src))
+        Optional<IngestSink.Destination> target = sender.flatMap(s -> routes.transactionFor(rq.calledAe(), s)
+                .<IngestSink.Destination>map(id -> (in, src) -> fed(s, ingest.ingest(id, in, src))))
                 .or(() -> sender.filter(s -> direct.map(d -> d.isRoute(rq.calledAe())).orElse(false))
-                        .map(s -> (in, src) -> direct.get().receive(rq.calledAe(), s, in, src)));
+                        .map(s -> (in, src) -> fed(s, direct.get().receive(rq.calledAe(), s, in, src))));
         if (target.isEmpty()) {
             auditor.record(PeerCheck.LISTENER, "dicom.store", Outcome.DENIED, new ClientInfo(ip), "called AE '"
                     + Uids.printable(rq.calledAe()) + "' routes nowhere for '" + Uids.printable(rq.callingAe()) + "'");
@@ -64,6 +67,11 @@ final class IngestingStoreHandler implements StoreHandler {
         }
         IngestSource source = new IngestSource(PeerCheck.LISTENER, new ClientInfo(ip), rq.callingAe());
         return new IngestSink(target.get(), fileMeta(rq), source, true);
+    }
+
+    /** Remembers where a node's instance went: what that node may later ask us to commit. */
+    private void fed(Node sender, IngestResult result) {
+        fed.record(sender.id(), result.instance().transaction());
     }
 
     /** Translation of the core's refusals into C-STORE statuses, in one place. */

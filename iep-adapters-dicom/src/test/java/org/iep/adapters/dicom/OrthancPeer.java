@@ -131,6 +131,25 @@ final class OrthancPeer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
+    /** POST of a JSON body; returns the response body, failing on a status other than 200. */
+    String postForBody(String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    /** GET; returns the response body, failing on a status other than 200. */
+    String getBody(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
     /** How many instances Orthanc holds (GET /statistics). */
     int instances() throws Exception {
         Matcher m = Pattern.compile("\"CountInstances\"\\s*:\\s*(\\d+)").matcher(get("/statistics").body());

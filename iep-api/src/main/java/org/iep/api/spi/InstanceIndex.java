@@ -24,6 +24,12 @@ public interface InstanceIndex {
 
     List<IndexedInstance> byTransaction(TransactionId transaction);
 
+    /**
+     * Every record of this SOP Instance UID, whichever transaction holds it, ordered by transaction ID; answered by
+     * the store through an index (storage commitment asks it for each instance a node wants committed).
+     */
+    List<IndexedInstance> bySopInstance(String sopInstanceUid);
+
     List<IndexedInstance> byStudy(TransactionId transaction, String studyInstanceUid);
 
     /** Count, bytes and modalities of a study's instances, computed by the store (not by listing them). */

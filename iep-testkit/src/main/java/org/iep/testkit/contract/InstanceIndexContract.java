@@ -63,6 +63,22 @@ public abstract class InstanceIndexContract {
     }
 
     @Test
+    void anInstanceIsFoundInEveryTransactionHoldingItBySopInstanceUidAlone() {
+        IndexedInstance inT2 = instance(T2, "1.1", "1.1.1", "1.1.1.1", "b2");
+        IndexedInstance inT1 = instance(T1, "1.1", "1.1.1", "1.1.1.1", "b1");
+        IndexedInstance other = instance(T1, "1.1", "1.1.1", "1.1.1.2", "b3");
+        for (IndexedInstance i : List.of(inT2, inT1, other)) {
+            index.insertIfAbsent(i);
+        }
+
+        assertThat(index.bySopInstance("1.1.1.1")).containsExactly(inT1, inT2);
+        assertThat(index.bySopInstance("1.1.1.2")).containsExactly(other);
+        assertThat(index.bySopInstance("9.9.9")).isEmpty();
+        index.deleteTransaction(T1);
+        assertThat(index.bySopInstance("1.1.1.1")).containsExactly(inT2);
+    }
+
+    @Test
     void listsAreOrderedByStudySeriesAndInstanceAndFilteredByStudy() {
         IndexedInstance c = instance(T1, "1.2", "1.2.1", "1.2.1.1", "c");
         IndexedInstance b = instance(T1, "1.1", "1.1.2", "1.1.2.1", "b");

@@ -48,6 +48,22 @@ public final class InMemoryInstanceIndex implements InstanceIndex {
         }
     }
 
+    /** A look-up per transaction: fine for the tests and benchmarks this index serves (few transactions). */
+    @Override
+    public List<IndexedInstance> bySopInstance(String sopInstanceUid) {
+        List<IndexedInstance> found = new ArrayList<>();
+        for (Records r : transactions.values()) {
+            synchronized (r) {
+                IndexedInstance i = r.bySop.get(sopInstanceUid);
+                if (i != null) {
+                    found.add(i);
+                }
+            }
+        }
+        found.sort(Comparator.comparing(i -> i.transaction().value()));
+        return List.copyOf(found);
+    }
+
     @Override
     public Optional<IndexedInstance> find(TransactionId transaction, String sopInstanceUid) {
         Records r = transactions.get(transaction);

@@ -69,6 +69,12 @@ public final class JdbcInstanceIndex implements InstanceIndex {
     }
 
     @Override
+    public List<IndexedInstance> bySopInstance(String sopInstanceUid) {
+        return sql.list("Finding an instance in every transaction", "SELECT " + COLUMNS + " FROM iep_instance WHERE"
+                + " sop_instance_uid = ? ORDER BY transaction_id", JdbcInstanceIndex::row, sopInstanceUid);
+    }
+
+    @Override
     public List<IndexedInstance> byStudy(TransactionId t, String studyInstanceUid) {
         return sql.list("Listing the instances of a study of " + t, "SELECT " + COLUMNS + " FROM iep_instance WHERE"
                 + " transaction_id = ? AND study_instance_uid = ?" + ORDER, JdbcInstanceIndex::row, t.value(),
