@@ -91,6 +91,10 @@ class StorageCommitmentScpOrthancTest {
         assertThat(reason(failures, mrUid)).isEqualTo(0x0119);
         assertThat(reason(failures, NOT_FED)).isEqualTo(0x0112);
         assertThat(reason(failures, "1.2.826.0.1.3680043.8.498.662")).isEqualTo(0x0112);
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (rig.audited("dicom.commitment").isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(10); // audited once Orthanc has answered the report, which may follow its REST status
+        }
         assertThat(rig.audited("dicom.commitment")).singleElement().satisfies(r -> {
             assertThat(r.event().outcome()).isEqualTo(Outcome.FAILURE);
             assertThat(r.event().detail()).startsWith("node=ORTHANC_S transaction=" + id.group(1))

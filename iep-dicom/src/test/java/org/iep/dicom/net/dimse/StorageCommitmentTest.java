@@ -73,6 +73,22 @@ class StorageCommitmentTest {
         ours.close();
     }
 
+    /**
+     * The SCP's events once its report is acknowledged: on a new association our SCP completes the request before
+     * it answers, so the SCP's listener may hear of it a moment after the requester has its result.
+     */
+    private List<String> awaitEvents() throws InterruptedException {
+        return awaitEvents(1);
+    }
+
+    private List<String> awaitEvents(int n) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (events.size() < n && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        return events;
+    }
+
     static StorageCommitment.Request request(String tx, String... instances) {
         List<StorageCommitment.Ref> refs = new ArrayList<>();
         for (String i : instances) {
@@ -96,7 +112,7 @@ class StorageCommitmentTest {
     }
 
     @Test
-    void reportOnANewAssociationToOurScpWithEachFailureAndItsReason() {
+    void reportOnANewAssociationToOurScpWithEachFailureAndItsReason() throws InterruptedException {
         StorageCommitment.Result r;
         // no role selection: the SCP must open a new association to IEPSCU, which our server takes
         try (DimseClient c = DimseClient.connect("127.0.0.1", scp.port(), "IEPSCU", "ARCHIVE",
@@ -109,7 +125,31 @@ class StorageCommitmentTest {
         assertThat(r.committed()).extracting(StorageCommitment.Ref::sopInstanceUid).containsExactly("1.2.3.1");
         assertThat(r.failed()).extracting(f -> f.ref().sopInstanceUid() + "=" + Status.hex(f.reason()))
                 .containsExactly("9.9.9=0x0112", "1.2.3.2=0x0119");
-        assertThat(events).containsExactly("reported 1/2 new");
+        assertThat(awaitEvents()).containsExactly("reported 1/2 new");
+    }
+
+    @Test
+    void aRequesterThatReleasesAtOnceGetsTheReportOnANewAssociation() throws Exception {
+        // SCU and SCP roles selected, so the SCP tries the requesting association first; the requester releases
+        // right after the N-ACTION-RSP, and the report must still come, to our SCP
+        try (PendingCommitments.Pending p = pending.register("2.25.5", "ARCHIVE")) {
+            DimseClient c = DimseClient.connectForCommitment("127.0.0.1", scp.port(), "IEPSCU", "ARCHIVE", OPTIONS);
+            Association a = c.association();
+            PresentationContext pc = a.context(StorageCommitment.SOP_CLASS, List.of());
+            a.sendCommand(pc.id(), CommandSet.of(CommandSet.N_ACTION_RQ, 1, true)
+                    .setString(CommandSet.REQUESTED_SOP_CLASS, StorageCommitment.SOP_CLASS)
+                    .setString(CommandSet.REQUESTED_SOP_INSTANCE, StorageCommitment.SOP_INSTANCE)
+                    .setUs(CommandSet.ACTION_TYPE_ID, 1).encode());
+            try (OutputStream o = a.dataOutput(pc.id())) {
+                o.write(DataSets.encode(StorageCommitment.encode(request("2.25.5", "1.2.3.1", "1.2.3.2")),
+                        TransferSyntax.of(pc.transferSyntax())));
+            }
+            assertThat(CommandSet.decode(a.readCommand().command()).status()).isEqualTo(Status.SUCCESS);
+            a.release();
+            StorageCommitment.Result r = p.await(Duration.ofSeconds(5));
+            assertThat(r.committed()).hasSize(2);
+        }
+        assertThat(awaitEvents()).containsExactly("reported 2/0 new");
     }
 
     @Test
@@ -189,7 +229,7 @@ class StorageCommitmentTest {
     }
 
     @Test
-    void hostileRequestsAreRefusedWithAStatusAndNothingIsChecked() {
+    void hostileRequestsAreRefusedWithAStatusAndNothingIsChecked() throws InterruptedException {
         String wk = StorageCommitment.SOP_INSTANCE;
         assertThat(rawAction(dataSet("2.25.20", 0, null), wk, 1)).isEqualTo(0x0115); // empty sequence
         Attributes noSequence = new Attributes();
@@ -205,7 +245,7 @@ class StorageCommitmentTest {
         assertThat(rawAction(dataSet("2.25.27", 1, null), wk, 2)).isEqualTo(0x0123); // no such action
         assertThat(rawAction(dataSet("2.25.28", StorageCommitment.MAX_ITEMS + 1, null), wk, 1)).isEqualTo(0x0213);
         assertThat(checks).hasValue(0);
-        assertThat(events).hasSize(11).allMatch(e -> e.startsWith("refused "));
+        assertThat(awaitEvents(11)).hasSize(11).allMatch(e -> e.startsWith("refused "));
     }
 
     @Test
