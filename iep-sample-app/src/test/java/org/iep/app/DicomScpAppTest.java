@@ -23,6 +23,10 @@ import org.iep.api.transaction.TransactionStatus;
 import org.iep.api.transaction.TransactionType;
 import org.iep.app.config.AppConfig;
 import org.iep.app.config.Settings;
+import org.iep.dicom.net.NetOptions;
+import org.iep.dicom.net.dimse.DimseClient;
+import org.iep.dicom.net.dimse.PendingCommitments;
+import org.iep.dicom.net.dimse.StorageCommitment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +80,23 @@ class DicomScpAppTest {
                 assertThat(app.injector().getInstance(org.iep.api.spi.AuditLog.class).query(
                         org.iep.api.audit.AuditQuery.all(500)).stream().filter(r -> r.event().transaction()
                         .equals(t.id().value()) && r.event().action().equals("instance.store"))).hasSize(3);
+
+                // the sending PACS asks the portal to commit what it pushed, and one instance it never sent
+                String ct = "1.2.840.10008.5.1.4.1.1.2";
+                List<StorageCommitment.Ref> asked = new ArrayList<>();
+                for (int i = 1; i <= 3; i++) {
+                    asked.add(new StorageCommitment.Ref(ct, "1.2.826.0.1.3680043.8.498.66" + i));
+                }
+                asked.add(new StorageCommitment.Ref(ct, "1.2.826.0.1.3680043.8.498.404"));
+                StorageCommitment.Result committed;
+                try (DimseClient c = DimseClient.connectForCommitment("127.0.0.1", scp, "STEE_PACS", "IEP",
+                        NetOptions.defaults())) {
+                    committed = c.commit(new StorageCommitment.Request("2.25.4242", asked), new PendingCommitments(4),
+                            java.time.Duration.ofSeconds(10));
+                }
+                assertThat(committed.committed()).containsExactlyElementsOf(asked.subList(0, 3));
+                assertThat(committed.failed()).singleElement().satisfies(f -> assertThat(f.reason())
+                        .isEqualTo(StorageCommitment.NO_SUCH_OBJECT_INSTANCE));
             } finally {
                 storescp.destroy();
                 storescp.waitFor();
