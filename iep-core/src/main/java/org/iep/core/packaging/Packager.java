@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Streams a transaction's package: README.TXT and IHE_PDI/INDEX.HTM first (the first bytes leave at once), then
  * each instance from the blob store under {@code DICOM/STnnnnnn/SEnnnnnn/IMnnnnnn}, then the DICOMDIR built from
- * the headers read on the way, then the reports. Memory holds one copy buffer and the directory's records, never
- * an image. Without a password the bytes depend only on the content, so {@code skip} resumes a download; a
+ * the headers read on the way, then the reports. Memory holds a copy buffer, the first package's read-ahead
+ * buffers ({@link ReadAhead}, 16 MiB at most) and the directory's records (a few keys per instance, not headers),
+ * never a study. Without a password the bytes depend only on the content, so {@code skip} resumes a download; a
  * SHA-256, when the result has one, is of the whole package either way. Thread-safe.
  */
 public final class Packager {
@@ -119,7 +120,8 @@ public final class Packager {
             if (manifest.isPresent()) {
                 fork.stopHashing(); // the same content was packaged before: its hash is known
             }
-            List<DicomDirEntry> records = new ArrayList<>();
+            // File-set ID: the tracking number, which fits CS (16 characters, upper case and digits)
+            DicomDirWriter.Incremental directory = new DicomDirWriter(t.tracking().value()).incremental();
             FileIds ids = new FileIds();
             byte[] buffer = new byte[BUFFER];
             long[] crcs = new long[instances.size() + head.reports().size()];
@@ -156,12 +158,10 @@ public final class Packager {
                     ahead.release(e);
                 }
                 zip.end();
-                records.add(new DicomDirEntry(fileId, DirectoryKeys.complete(header, i.patientId(), t.created(),
+                directory.add(new DicomDirEntry(fileId, DirectoryKeys.complete(header, i.patientId(), t.created(),
                         ids.seriesOrdinal(i), ids.instanceOrdinal(i)), i.transferSyntaxUid()));
             }
-            // File-set ID: the tracking number, which fits CS (16 characters, upper case and digits)
-            byte[] dicomdir = manifest.map(PackageManifest::dicomdir)
-                    .orElseGet(() -> new DicomDirWriter(t.tracking().value()).toBytes(records));
+            byte[] dicomdir = manifest.map(PackageManifest::dicomdir).orElseGet(directory::toBytes);
             entry(zip, "DICOMDIR", dicomdir);
             for (Attachment a : head.reports()) {
                 ReadAhead.Entry e = manifest.isPresent() ? null : ahead.next();

@@ -101,9 +101,11 @@ class ReadAheadTest {
     }
 
     @Test
-    void holdsAtMostThreeFilesAndReadsLargeOnesNoFurtherThanItsWindow() throws Exception {
+    void holdsNoMoreFilesThanItsBufferBudgetAndReadsLargeOnesNoFurtherThanItsWindow() throws Exception {
         List<BlobKey> keys = store(10, new ArrayList<>());
-        try (ReadAhead small = new ReadAhead(blobs, keys, sizes(keys), Integer.MAX_VALUE)) {
+        long[] sizes = sizes(keys);
+        long largest = java.util.Arrays.stream(sizes).max().orElseThrow();
+        try (ReadAhead small = new ReadAhead(blobs, keys, sizes, Integer.MAX_VALUE, 3 * largest)) {
             awaitOpened(3);
             Thread.sleep(300); // would it read a fourth? its three buffers are full
             assertThat(opened).hasValue(3);

@@ -140,6 +140,47 @@ public final class DicomDirWriter {
         return encode(tree);
     }
 
+    /**
+     * A DICOMDIR built one instance at a time, keeping only the directory records (a few keys each), not the
+     * instances' data sets: for a package of tens of thousands of instances, the memory of their records instead of
+     * their headers. Entries must come in file ID order; the bytes are then those of {@link #toBytes(List)}.
+     */
+    public Incremental incremental() {
+        return new Incremental();
+    }
+
+    /** See {@link #incremental()}. Not thread-safe. */
+    public final class Incremental {
+        private final FileSetTree tree = new FileSetTree();
+        private final List<String> problems = new ArrayList<>();
+        private String lastFileId = "";
+        private int count;
+
+        private Incremental() {
+        }
+
+        /**
+         * Indexes one instance now (its data set is not modified nor kept).
+         *
+         * @throws IllegalArgumentException if its file ID does not come after the previous one
+         */
+        public void add(DicomDirEntry e) {
+            String name = String.join("\\", e.fileId());
+            if (count > 0 && name.compareTo(lastFileId) <= 0) {
+                throw new IllegalArgumentException("file IDs must come in order: " + name + " after " + lastFileId);
+            }
+            lastFileId = name;
+            count++;
+            index(tree, name, e.fileId(), e.transferSyntaxUid(), null, e.dataSet().copy(), problems);
+        }
+
+        /** The DICOMDIR of everything added. @throws DicomDirException as {@link #toBytes(List)} */
+        public byte[] toBytes() {
+            throwIfAny(List.of(), problems, count);
+            return encode(tree);
+        }
+    }
+
     /** As {@link #toBytes(List)}, written to {@code out} (not closed). */
     public void write(List<DicomDirEntry> entries, OutputStream out) throws IOException {
         out.write(toBytes(entries));

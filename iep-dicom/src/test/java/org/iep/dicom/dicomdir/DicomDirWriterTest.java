@@ -87,6 +87,21 @@ class DicomDirWriterTest {
     }
 
     @Test
+    void anIncrementalDirectoryGivesTheSameBytesAndTakesEntriesInFileIdOrderOnly() throws IOException {
+        SyntheticCt ct = new SyntheticCt(new StudySpec(6, 2, 2, 1, 3, 8, 8));
+        List<DicomDirEntry> entries = ct.instances().stream().map(at -> new DicomDirEntry(
+                List.of(at.fileId().split("/")), ct.header(at), "1.2.840.10008.1.2.1"))
+                .sorted(java.util.Comparator.comparing(e -> String.join("\\", e.fileId()))).toList();
+        DicomDirWriter.Incremental incremental = new DicomDirWriter("PKG1").incremental();
+        entries.forEach(incremental::add);
+
+        assertThat(incremental.toBytes()).isEqualTo(new DicomDirWriter("PKG1").toBytes(entries));
+        DicomDirWriter.Incremental backwards = new DicomDirWriter().incremental();
+        backwards.add(entries.get(1));
+        assertThatThrownBy(() -> backwards.add(entries.get(0))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void namesThatAreNotFileIdsAreAllRefusedAndNothingIsWritten() throws IOException {
         Path root = tmp.resolve("set");
         List<Path> files = new SyntheticCt(StudySpec.ctSeries(2, 3, 8, 8)).writeAll(root);
