@@ -56,6 +56,8 @@ final class OrthancPeer implements AutoCloseable {
                 + ", \"DicomAet\": \"" + aeTitle + "\", \"RemoteAccessAllowed\": false,"
                 + " \"AuthenticationEnabled\": false, \"Plugins\": [], \"DicomCheckCalledAet\": true,"
                 + " \"DicomAlwaysAllowEcho\": true, \"DicomAlwaysAllowStore\": true, \"StorageCompression\": false,"
+                // without keep-alive: Orthanc drops idle connections after 1 s, and a POST on one of those is lost
+                + " \"KeepAlive\": false,"
                 + (moreConfig.isEmpty() ? "" : " " + moreConfig + ",") + " \"DicomModalities\": { " + mods + " } }\n");
         Process p = Peers.start(dir, "Orthanc", config.toString());
         OrthancPeer peer = new OrthancPeer(aeTitle, dicom, web, p);
