@@ -44,8 +44,8 @@ class DeliveryDcmtkTest {
         Transaction t = rig.insert(Transactions.transfer(3).status(TransactionStatus.DOWNLOAD_REQUEST)
                 .destination(Optional.of(dest.id())).priority(Priority.BLUE_LIGHT).studies(List.of()).build());
         IngestSource source = new IngestSource(new Party.System("test"), ClientInfo.INTERNAL, "MODALITY");
-        for (Path f : List.of(Peers.CORPUS.resolve("CT_small.dcm"), copyWithUid("1.2.826.0.1.3680043.8.498.991"),
-                copyWithUid("1.2.826.0.1.3680043.8.498.992"))) {
+        for (Path f : List.of(Peers.CORPUS.resolve("CT_small.dcm"), Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.991"),
+                Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.992"))) {
             try (var in = Files.newInputStream(f)) {
                 rig.core.ingest().ingest(t.id(), in, source);
             }
@@ -92,12 +92,5 @@ class DeliveryDcmtkTest {
         List<LaneOutcome> b = outcomes.stream().filter(o -> o.kind() != LaneOutcome.Kind.IDLE).toList();
         assertThat(b).hasSizeLessThanOrEqualTo(1);
         return b.isEmpty() ? null : b.get(0);
-    }
-
-    private Path copyWithUid(String uid) throws Exception {
-        Path f = tmp.resolve("copy-" + uid + ".dcm");
-        Files.copy(Peers.CORPUS.resolve("CT_small.dcm"), f);
-        Peers.run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid, f.toString());
-        return f;
     }
 }

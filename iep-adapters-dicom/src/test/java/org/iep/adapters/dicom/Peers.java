@@ -1,5 +1,6 @@
 package org.iep.adapters.dicom;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.iep.api.directory.InstitutionId;
 import org.iep.api.directory.Node;
 import org.iep.api.directory.NodeId;
+import org.iep.core.delivery.LaneOutcome;
 
 /** Real peers for the tests: Debian tools started on 127.0.0.1 free ports, and stopped by the test. */
 final class Peers {
@@ -125,6 +127,22 @@ final class Peers {
     }
 
     /** Runs a command to completion (60 s max); returns its output, failing on a non-zero exit. */
+    /** A copy of the corpus CT under {@code dir} with another SOP Instance UID (any text, hostile ones too). */
+    static Path copyWithUid(Path dir, String uid) throws IOException, InterruptedException {
+        Path f = dir.resolve("copy-" + Integer.toHexString(uid.hashCode()) + ".dcm");
+        Files.copy(CORPUS.resolve("CT_small.dcm"), f);
+        run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid, f.toString());
+        return f;
+    }
+
+    /** The one delivery lane that did something in a run. */
+    static LaneOutcome onlyBusyLane(List<LaneOutcome> outcomes) {
+        List<LaneOutcome> b = outcomes.stream()
+                .filter(o -> o.kind() != LaneOutcome.Kind.IDLE).toList();
+        assertThat(b).hasSize(1);
+        return b.get(0);
+    }
+
     static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();

@@ -2,7 +2,6 @@ package org.iep.adapters.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +34,8 @@ class ReceiverDcmtkTest {
     @Test
     void storescuInstancesAreIngestedIntoTheRoutedTransactionUnchanged() throws Exception {
         Peers.require("storescu");
-        List<Path> sent = List.of(Peers.CORPUS.resolve("CT_small.dcm"), copyWithUid("1.2.826.0.1.3680043.8.498.771"),
-                copyWithUid("1.2.826.0.1.3680043.8.498.772"));
+        List<Path> sent = List.of(Peers.CORPUS.resolve("CT_small.dcm"), Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.771"),
+                Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.772"));
         String out = storescu("MODALITY", "IEP_T1", sent);
         assertThat(out).doesNotContain("Failed", "Refused");
         List<Path> stored = rig.export(tmp.resolve("stored"));
@@ -103,7 +102,7 @@ class ReceiverDcmtkTest {
     @Test
     void aHostileSopInstanceUidIsRefusedAuditedAndNothingKept() throws Exception {
         Peers.require("storescu");
-        String out = storescuAllowingFailure("MODALITY", "IEP_T1", List.of(copyWithUid("1.2.3/../4")));
+        String out = storescuAllowingFailure("MODALITY", "IEP_T1", List.of(Peers.copyWithUid(tmp, "1.2.3/../4")));
         assertThat(out).contains("Received Store Response (Error: CannotUnderstand)");
         assertThat(rig.index.byTransaction(rig.transfer.id())).isEmpty();
         assertThat(rig.blobs.list(org.iep.api.spi.BlobKey.of("tx"))).isEmpty();
@@ -113,12 +112,6 @@ class ReceiverDcmtkTest {
         });
     }
 
-    private Path copyWithUid(String uid) throws Exception {
-        Path f = tmp.resolve("copy-" + Math.abs(uid.hashCode()) + ".dcm");
-        Files.copy(Peers.CORPUS.resolve("CT_small.dcm"), f);
-        Peers.run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid, f.toString());
-        return f;
-    }
 
     private String storescu(String calling, String called, List<Path> files) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("storescu", "-v", "-aet", calling, "-aec", called,

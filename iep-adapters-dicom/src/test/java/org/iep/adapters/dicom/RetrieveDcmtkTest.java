@@ -23,8 +23,8 @@ class RetrieveDcmtkTest {
         DimseDicomGateway gateway = new DimseDicomGateway(DicomAdapterConfig.of("IEP"), rig.blobs);
         int pacsPort = Peers.freePort();
         Node pacs = Peers.node("pacs", "PACS", pacsPort);
-        List<Path> files = List.of(Peers.CORPUS.resolve("CT_small.dcm"), copyWithUid("1.2.826.0.1.3680043.8.498.61"),
-                copyWithUid("1.2.826.0.1.3680043.8.498.62"));
+        List<Path> files = List.of(Peers.CORPUS.resolve("CT_small.dcm"), Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.61"),
+                Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.62"));
         Path db = Files.createDirectories(tmp.resolve("db"));
         Peers.run("dcmqridx", db.toString(), files.get(0).toString(), files.get(1).toString(), files.get(2).toString());
         try (DicomReceiver receiver = DicomReceiver.start(new ReceiverConfig("127.0.0.1", 0, List.of(pacs), 20),
@@ -54,8 +54,8 @@ class RetrieveDcmtkTest {
         Node pacs = Peers.node("pacs", "PACS", pacsPort);
         DimseDicomGateway gateway = new DimseDicomGateway(DicomAdapterConfig.of("IEP")
                 .withRetrieveByCGet(java.util.Set.of(pacs.id())), rig.blobs, rig.core.ingest());
-        List<Path> files = List.of(Peers.CORPUS.resolve("CT_small.dcm"), copyWithUid("1.2.826.0.1.3680043.8.498.81"),
-                copyWithUid("1.2.826.0.1.3680043.8.498.82"));
+        List<Path> files = List.of(Peers.CORPUS.resolve("CT_small.dcm"), Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.81"),
+                Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.82"));
         Path db = Files.createDirectories(tmp.resolve("db"));
         Peers.run("dcmqridx", db.toString(), files.get(0).toString(), files.get(1).toString(), files.get(2).toString());
         Process scp = Peers.dcmqrscp(tmp, pacsPort, db);
@@ -83,12 +83,5 @@ class RetrieveDcmtkTest {
                     assertThat(e.errorCode()).isEqualTo(DicomAdapterErrorCode.RETRIEVE_UNSUPPORTED);
                     assertThat(e.getMessage()).contains("C-GET");
                 });
-    }
-
-    private Path copyWithUid(String uid) throws Exception {
-        Path f = tmp.resolve("copy-" + uid + ".dcm");
-        Files.copy(Peers.CORPUS.resolve("CT_small.dcm"), f);
-        Peers.run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid, f.toString());
-        return f;
     }
 }

@@ -69,8 +69,8 @@ class StorageCommitmentOrthancTest {
         t = rig.insert(Transactions.transfer(7).status(TransactionStatus.DOWNLOAD_REQUEST)
                 .destination(Optional.of(node.id())).studies(List.of()).build());
         IngestSource source = new IngestSource(new Party.System("test"), ClientInfo.INTERNAL, "MODALITY");
-        for (Path f : List.of(copyWithUid(DELETED), Peers.CORPUS.resolve("CT_small.dcm"),
-                copyWithUid("1.2.826.0.1.3680043.8.498.772"))) {
+        for (Path f : List.of(Peers.copyWithUid(tmp, DELETED), Peers.CORPUS.resolve("CT_small.dcm"),
+                Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.772"))) {
             try (var in = Files.newInputStream(f)) {
                 rig.core.ingest().ingest(t.id(), in, source);
             }
@@ -95,7 +95,7 @@ class StorageCommitmentOrthancTest {
         Instant now = Instant.now();
         new DeliveryJobs(rig.jobs, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
                 .enqueue(rig.transactions.find(t.id()).orElseThrow());
-        LaneOutcome run = busy(lanes.runOnce(now));
+        LaneOutcome run = Peers.onlyBusyLane(lanes.runOnce(now));
         assertThat(run.kind()).as(run.detail()).isEqualTo(LaneOutcome.Kind.DELIVERED);
         assertThat(rig.transactions.find(t.id()).orElseThrow().status()).isEqualTo(TransactionStatus.DELIVERED);
         assertThat(orthanc.instances()).isEqualTo(3);
@@ -115,7 +115,7 @@ class StorageCommitmentOrthancTest {
         Instant now = Instant.now();
         new DeliveryJobs(rig.jobs, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
                 .enqueue(rig.transactions.find(t.id()).orElseThrow());
-        LaneOutcome run = busy(lanes.runOnce(now));
+        LaneOutcome run = Peers.onlyBusyLane(lanes.runOnce(now));
         assertThat(run.kind()).as(run.detail()).isEqualTo(LaneOutcome.Kind.RETRYING);
         assertThat(run.detail()).contains("IEP-5810", DELETED);
         assertThat(rig.transactions.find(t.id()).orElseThrow().status()).isEqualTo(TransactionStatus.DOWNLOADING);
@@ -135,7 +135,7 @@ class StorageCommitmentOrthancTest {
         Instant now = Instant.now();
         new DeliveryJobs(rig.jobs, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
                 .enqueue(rig.transactions.find(t.id()).orElseThrow());
-        LaneOutcome run = busy(lanes.runOnce(now));
+        LaneOutcome run = Peers.onlyBusyLane(lanes.runOnce(now));
         assertThat(run.kind()).as(run.detail()).isEqualTo(LaneOutcome.Kind.RETRYING);
         assertThat(run.detail()).contains("IEP-5811", "no storage commitment report");
         assertThat(rig.transactions.find(t.id()).orElseThrow().status()).isEqualTo(TransactionStatus.DOWNLOADING);
@@ -143,19 +143,5 @@ class StorageCommitmentOrthancTest {
             assertThat(r.event().outcome()).isEqualTo(Outcome.FAILURE);
             assertThat(r.event().detail()).startsWith("node=ORTHANC_C asked=3 IEP-5811");
         });
-    }
-
-    /** The one lane that did something. */
-    private static LaneOutcome busy(List<LaneOutcome> outcomes) {
-        List<LaneOutcome> b = outcomes.stream().filter(o -> o.kind() != LaneOutcome.Kind.IDLE).toList();
-        assertThat(b).hasSize(1);
-        return b.get(0);
-    }
-
-    private Path copyWithUid(String uid) throws Exception {
-        Path f = tmp.resolve("copy-" + uid + ".dcm");
-        Files.copy(Peers.CORPUS.resolve("CT_small.dcm"), f);
-        Peers.run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid, f.toString());
-        return f;
     }
 }

@@ -45,8 +45,8 @@ class TransferDeliveryDcmtkTest {
         Node dest = Peers.node("dest", "DEST", destPort);
         rig.nodes.put(pacs);
         rig.nodes.put(dest);
-        List<Path> files = List.of(Peers.CORPUS.resolve("CT_small.dcm"), copyWithUid("1.2.826.0.1.3680043.8.498.71"),
-                copyWithUid("1.2.826.0.1.3680043.8.498.72"));
+        List<Path> files = List.of(Peers.CORPUS.resolve("CT_small.dcm"), Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.71"),
+                Peers.copyWithUid(tmp, "1.2.826.0.1.3680043.8.498.72"));
         String study = Peers.value(files.get(0), "0020,000d");
         Transaction t = rig.insert(Transactions.transfer(5).status(TransactionStatus.NEW)
                 .source(Optional.of(pacs.id())).destination(Optional.of(dest.id()))
@@ -62,7 +62,7 @@ class TransferDeliveryDcmtkTest {
         try (DicomReceiver receiver = DicomReceiver.start(new ReceiverConfig("127.0.0.1", 0, List.of(pacs), 20),
                 rig.core.ingest(), gateway.retrievals(), rig.auditor)) {
             // the source is not up yet: a retryable failure, nothing changes but the study's status
-            LaneOutcome down = busy(lanes.runOnce(now));
+            LaneOutcome down = Peers.onlyBusyLane(lanes.runOnce(now));
             assertThat(down.kind()).isEqualTo(LaneOutcome.Kind.RETRYING);
             assertThat(rig.transactions.find(t.id()).orElseThrow().status()).isEqualTo(TransactionStatus.STARTED);
 
@@ -71,7 +71,7 @@ class TransferDeliveryDcmtkTest {
                     String.valueOf(destPort));
             try {
                 Peers.awaitListening(destPort);
-                LaneOutcome up = busy(lanes.runOnce(now.plus(Duration.ofHours(1))));
+                LaneOutcome up = Peers.onlyBusyLane(lanes.runOnce(now.plus(Duration.ofHours(1))));
                 assertThat(up.kind()).as(up.detail()).isEqualTo(LaneOutcome.Kind.DELIVERED);
             } finally {
                 Peers.stop(source);
@@ -97,19 +97,5 @@ class TransferDeliveryDcmtkTest {
                     .orElseThrow();
             assertThat(Peers.dumpDataSet(copy)).as(uid).isEqualTo(Peers.dumpDataSet(original));
         }
-    }
-
-    /** The one lane that did something. */
-    private static LaneOutcome busy(List<LaneOutcome> outcomes) {
-        List<LaneOutcome> b = outcomes.stream().filter(o -> o.kind() != LaneOutcome.Kind.IDLE).toList();
-        assertThat(b).hasSize(1);
-        return b.get(0);
-    }
-
-    private Path copyWithUid(String uid) throws Exception {
-        Path f = tmp.resolve("copy-" + uid + ".dcm");
-        Files.copy(Peers.CORPUS.resolve("CT_small.dcm"), f);
-        Peers.run("dcmodify", "-nb", "-m", "(0008,0018)=" + uid, f.toString());
-        return f;
     }
 }
