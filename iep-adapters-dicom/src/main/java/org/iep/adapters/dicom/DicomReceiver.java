@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
 import org.iep.api.spi.InstanceIndex;
+import org.iep.api.spi.TransactionStore;
 import org.iep.core.audit.Auditor;
 import org.iep.core.direct.DirectRouting;
 import org.iep.core.ingest.Ingest;
@@ -62,6 +63,20 @@ public final class DicomReceiver implements AutoCloseable {
                                       Optional<DirectRouting> direct, Auditor auditor,
                                       Optional<PendingCommitments> commitmentReports,
                                       Optional<InstanceIndex> commitmentIndex) {
+        return start(config, ingest, routes, direct, auditor, commitmentReports, commitmentIndex, Optional.empty());
+    }
+
+    /**
+     * As above; with {@code commitmentTransactions} an instance is also committed to a node when it is held in a
+     * transaction that node is the source (a retrieve from it) or the sender (its direct-routed pushes) of, so the
+     * answer survives a restart of the receiver.
+     */
+    public static DicomReceiver start(ReceiverConfig config, Ingest ingest, InboundRoutes routes,
+                                      Optional<DirectRouting> direct, Auditor auditor,
+                                      Optional<PendingCommitments> commitmentReports,
+                                      Optional<InstanceIndex> commitmentIndex,
+                                      Optional<TransactionStore> commitmentTransactions) {
+        Objects.requireNonNull(commitmentTransactions, "commitmentTransactions");
         Objects.requireNonNull(commitmentIndex, "commitmentIndex");
         Objects.requireNonNull(commitmentReports, "commitmentReports");
         Objects.requireNonNull(direct, "direct");
@@ -76,7 +91,8 @@ public final class DicomReceiver implements AutoCloseable {
                 new IngestingStoreHandler(ingest, routes, direct, peers, auditor, fed), null,
                 new AuditingNetListener(auditor));
         if (commitmentIndex.isPresent()) {
-            sc = sc.withCommitment(new ReceiverCommitments(config.peers(), commitmentIndex.get(), fed).scp(options));
+            sc = sc.withCommitment(new ReceiverCommitments(config.peers(), commitmentIndex.get(), fed,
+                    commitmentTransactions).scp(options));
         }
         if (commitmentReports.isPresent()) {
             sc = sc.withCommitmentReports(commitmentReports.get());

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.iep.api.content.IndexedInstance;
 import org.iep.api.directory.Node;
 import org.iep.api.spi.BlobKey;
+import org.iep.api.spi.TransactionChanges;
+import org.iep.api.transaction.Transaction;
 import org.iep.api.transaction.TransactionId;
+import org.iep.core.direct.DirectRouting;
 import org.iep.dicom.net.dimse.StorageCommitment;
+import org.iep.testkit.fixtures.Transactions;
 import org.iep.testkit.memory.InMemoryInstanceIndex;
+import org.iep.testkit.memory.InMemoryTransactionStore;
 import org.junit.jupiter.api.Test;
 
 /** The receiver's commitment decision: held, with the class asked, in a transaction the asking node fed. */
@@ -43,6 +49,31 @@ class ReceiverCommitmentsTest {
                 .isEqualTo(StorageCommitment.NO_SUCH_OBJECT_INSTANCE);
         assertThat(commitments.failureReason("STRANGER", new StorageCommitment.Ref(CT, "1.2.3.1")))
                 .isEqualTo(StorageCommitment.NO_SUCH_OBJECT_INSTANCE);
+    }
+
+    @Test
+    void afterARestartTheTransactionsANodeIsTheSourceOrTheSenderOfStillCount() {
+        InMemoryTransactionStore store = new InMemoryTransactionStore();
+        Transaction retrieved = Transactions.transfer(1).source(Optional.of(modality.id())).build();
+        Transaction pushed = Transactions.transfer(2).sender(DirectRouting.sender(modality)).build();
+        Transaction others = Transactions.transfer(3).source(Optional.of(other.id())).build();
+        for (Transaction t : List.of(retrieved, pushed, others)) {
+            store.commit(TransactionChanges.insert(t));
+        }
+        held(retrieved.id().value(), "1.2.3.1");
+        held(pushed.id().value(), "1.2.3.2");
+        held(others.id().value(), "1.2.3.3");
+        // nothing fed since this receiver started
+        ReceiverCommitments restarted = new ReceiverCommitments(List.of(modality, other), index,
+                new FedTransactions(), Optional.of(store));
+
+        assertThat(restarted.failureReason("MODALITY", new StorageCommitment.Ref(CT, "1.2.3.1"))).isZero();
+        assertThat(restarted.failureReason("MODALITY", new StorageCommitment.Ref(CT, "1.2.3.2"))).isZero();
+        assertThat(restarted.failureReason("MODALITY", new StorageCommitment.Ref(CT, "1.2.3.3")))
+                .as("another node's retrieve").isEqualTo(StorageCommitment.NO_SUCH_OBJECT_INSTANCE);
+        assertThat(commitments.failureReason("MODALITY", new StorageCommitment.Ref(CT, "1.2.3.1")))
+                .as("without the store, only what this receiver saw").isEqualTo(
+                        StorageCommitment.NO_SUCH_OBJECT_INSTANCE);
     }
 
     @Test

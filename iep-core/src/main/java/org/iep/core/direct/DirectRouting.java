@@ -178,8 +178,11 @@ public final class DirectRouting {
         return id;
     }
 
-    /** The transaction's sender names the pushing node, so its audit trail and a restart find it. */
-    private static Party sender(Node node) {
+    /**
+     * The sender of the transactions a node's pushes open: it names the pushing node, so its audit trail, a restart
+     * and a storage commitment request from that node find them.
+     */
+    public static Party sender(Node node) {
         return new Party.System("dicom node " + node.id().value());
     }
 

@@ -76,7 +76,8 @@ public final class DicomSide implements AutoCloseable {
         titles.add(settings.aeTitle());
         DicomReceiver receiver = DicomReceiver.start(new ReceiverConfig(settings.bindAddress(), settings.port(),
                 peers, settings.maxAssociations(), titles), core.ingest(), gateway.retrievals(), Optional.of(direct),
-                auditor, Optional.of(gateway.commitments()), Optional.of(stores.index()));
+                auditor, Optional.of(gateway.commitments()), Optional.of(stores.index()),
+                Optional.of(stores.transactions()));
         return new DicomSide(receiver, lanes, direct);
     }
 
