@@ -90,6 +90,26 @@ final class UploadServlet extends HttpServlet {
         }
     }
 
+    /**
+     * 413 for a chunk over the limit. A body up to twice the limit is read away first: a server that answers while
+     * the client still sends, then closes with unread bytes, resets the connection, and the client (a browser's
+     * fetch too) sees a network failure instead of the answer. Anything larger is not read; the connection closes.
+     */
+    private static void refuseTooLarge(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getContentLengthLong() <= 2L * MAX_CHUNK) {
+            try (InputStream body = req.getInputStream()) {
+                byte[] discard = new byte[64 * 1024];
+                long left = 2L * MAX_CHUNK;
+                for (int n; left > 0 && (n = body.read(discard, 0, (int) Math.min(discard.length, left))) > 0; ) {
+                    left -= n;
+                }
+            }
+        } else {
+            resp.setHeader("Connection", "close");
+        }
+        json(resp, 413, "{\"error\":\"chunk too large\"}");
+    }
+
     /** The chunk's body is the bytes; everything else comes in the query and the CSRF token in a header. */
     private void chunk(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Visit visit = acting.visit();
@@ -99,7 +119,7 @@ final class UploadServlet extends HttpServlet {
             return;
         }
         if (req.getContentLengthLong() > MAX_CHUNK) {
-            json(resp, 413, "{\"error\":\"chunk too large\"}");
+            refuseTooLarge(req, resp);
             return;
         }
         String t = req.getParameter("t");
