@@ -80,23 +80,12 @@ final class CommitmentRequester {
     }
 
     private int actionResponse(int id) {
-        Association.Incoming in = association.readCommand();
-        if (in == null) {
-            association.answerRelease();
+        int status = CommitmentService.answerStatus(association, id, CommandSet.N_ACTION_RSP, "an N-ACTION");
+        if (status < 0) {
             throw new DicomNetException(DicomErrorCode.NET_ABORTED, "the peer released instead of answering the"
                     + " N-ACTION");
         }
-        CommandSet c = CommandSet.decode(in.command());
-        if (c.commandField() != CommandSet.N_ACTION_RSP || c.us(CommandSet.MESSAGE_ID_RESPONDED) != id
-                || !c.contains(CommandSet.STATUS)) {
-            association.abort();
-            throw CommandSet.malformed("unexpected answer to an N-ACTION (command 0x"
-                    + Integer.toHexString(c.commandField()) + ")");
-        }
-        if (c.hasDataSet()) {
-            StoreReceiver.drain(association.dataInput(in.contextId()));
-        }
-        return c.status();
+        return status;
     }
 
     /** Takes an N-EVENT-REPORT waiting on the association; anything else there ends the association. */

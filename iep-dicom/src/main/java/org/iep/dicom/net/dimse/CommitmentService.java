@@ -144,16 +144,24 @@ final class CommitmentService {
         } catch (IOException e) {
             throw new DicomNetException(DicomErrorCode.NET_IO, "sending the commitment report failed", e);
         }
+        return answerStatus(a, msgId, CommandSet.N_EVENT_REPORT_RSP, "an N-EVENT-REPORT");
+    }
+
+    /**
+     * The Status of the answer to message {@code msgId}, which must come next as command {@code field} (a data set
+     * with it is read away); -1 when the peer released instead. Anything else aborts the association and throws.
+     */
+    static int answerStatus(Association a, int msgId, int field, String what) {
         Association.Incoming in = a.readCommand();
         if (in == null) {
             a.answerRelease();
             return -1;
         }
         CommandSet c = CommandSet.decode(in.command());
-        if (c.commandField() != CommandSet.N_EVENT_REPORT_RSP || c.us(CommandSet.MESSAGE_ID_RESPONDED) != msgId
+        if (c.commandField() != field || c.us(CommandSet.MESSAGE_ID_RESPONDED) != msgId
                 || !c.contains(CommandSet.STATUS)) {
             a.abort();
-            throw CommandSet.malformed("unexpected answer to an N-EVENT-REPORT (command 0x"
+            throw CommandSet.malformed("unexpected answer to " + what + " (command 0x"
                     + Integer.toHexString(c.commandField()) + ")");
         }
         if (c.hasDataSet()) {
