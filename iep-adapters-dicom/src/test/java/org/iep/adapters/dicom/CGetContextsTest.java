@@ -171,10 +171,7 @@ class CGetContextsTest {
 
     private TransferOutcome retrieve(CoreRig rig, List<Path> files, String... options) throws Exception {
         Peers.require("dcmqrscp");
-        Path db = Files.createDirectories(tmp.resolve("db-" + System.nanoTime()));
-        List<String> index = new ArrayList<>(List.of("dcmqridx", db.toString()));
-        files.forEach(f -> index.add(f.toString()));
-        Peers.run(index.toArray(String[]::new));
+        Path db = Peers.dcmqrDatabase(tmp, files);
         int port = Peers.freePort();
         Node pacs = Peers.node("pacs", "PACS", port);
         DimseDicomGateway gateway = new DimseDicomGateway(DicomAdapterConfig.of("IEP")

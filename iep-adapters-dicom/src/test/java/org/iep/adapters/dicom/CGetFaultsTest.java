@@ -61,11 +61,7 @@ class CGetFaultsTest {
     }
 
     private Path database(List<Path> files) throws Exception {
-        Path db = Files.createDirectories(tmp.resolve("db-" + System.nanoTime()));
-        List<String> cmd = new ArrayList<>(List.of("dcmqridx", db.toString()));
-        files.forEach(f -> cmd.add(f.toString()));
-        Peers.run(cmd.toArray(String[]::new));
-        return db;
+        return Peers.dcmqrDatabase(tmp, files);
     }
 
     private static DimseDicomGateway cGet(CoreRig rig, Node pacs) {

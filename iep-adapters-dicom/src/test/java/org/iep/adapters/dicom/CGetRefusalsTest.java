@@ -50,10 +50,7 @@ class CGetRefusalsTest {
         Path hostile = withUid(ct, "1.2.3/../4");
         List<Path> files = List.of(ct, hostile, withUid(ct, UID_ROOT + "71"), withUid(ct, UID_ROOT + "72"));
 
-        Path db = Files.createDirectories(tmp.resolve("db"));
-        List<String> index = new java.util.ArrayList<>(List.of("dcmqridx", db.toString()));
-        files.forEach(f -> index.add(f.toString()));
-        Peers.run(index.toArray(String[]::new));
+        Path db = Peers.dcmqrDatabase(tmp, files);
         int port = Peers.freePort();
         Node pacs = Peers.node("pacs", "PACS", port);
         DimseDicomGateway gateway = new DimseDicomGateway(DicomAdapterConfig.of("IEP")

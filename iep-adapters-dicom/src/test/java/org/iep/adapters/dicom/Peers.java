@@ -87,6 +87,15 @@ final class Peers {
         return p;
     }
 
+    /** A new dcmqrscp database under {@code dir} indexing {@code files} (dcmqridx). */
+    static Path dcmqrDatabase(Path dir, List<Path> files) throws IOException, InterruptedException {
+        Path db = Files.createDirectories(dir.resolve("db-" + System.nanoTime()));
+        List<String> cmd = new ArrayList<>(List.of("dcmqridx", db.toString()));
+        files.forEach(f -> cmd.add(f.toString()));
+        run(cmd.toArray(String[]::new));
+        return db;
+    }
+
     /** dcmqrscp without C-MOVE destinations (find and C-GET only). */
     static Process dcmqrscp(Path dir, int port, Path db, String... options) throws IOException,
             InterruptedException {
