@@ -67,8 +67,7 @@ public final class Downloads {
         if (streamed.sha256().isPresent()) {
             return recordDownload(principal, streamed.sha256().get(), client);
         }
-        Transaction t = access.recheck(principal, Action.DOWNLOAD, client).transaction();
-        packages.hashLater(t, streamed);
+        packages.hashLater(principal.transaction(), streamed); // record() checks the access again
         return record(principal, "package=" + streamed.fingerprint() + " sha256=pending (package.hash)", client);
     }
 

@@ -27,10 +27,13 @@ final class DirectoryKeys {
     private DirectoryKeys() {
     }
 
-    /** A copy of {@code header} with every missing or empty key set. */
+    /**
+     * {@code header} with every missing or empty key set, in place: it is the DICOMDIR's own parse of the bytes on
+     * their way, used for nothing else (the directory writer copies what it takes).
+     */
     static Attributes complete(Attributes header, String patientId, Instant created, int seriesOrdinal,
                                int instanceOrdinal) {
-        Attributes a = header.copy();
+        Attributes a = header;
         fill(a, PATIENT_ID, VR.LO, patientId.isEmpty() ? "UNKNOWN" : patientId);
         fill(a, STUDY_DATE, VR.DA, firstOf(a, OTHER_DATES, DA.format(created)));
         fill(a, STUDY_TIME, VR.TM, firstOf(a, OTHER_TIMES, "000000"));
