@@ -60,9 +60,16 @@ final class ReceiverCommitments {
     }
 
     private boolean fedBy(Node node, TransactionId t) {
-        return fed.fed(node.id(), t) || transactions.flatMap(store -> store.find(t))
+        if (fed.fed(node.id(), t)) {
+            return true;
+        }
+        boolean stored = transactions.flatMap(store -> store.find(t))
                 .map(tx -> tx.source().equals(Optional.of(node.id())) || tx.sender().equals(DirectRouting.sender(node)))
                 .orElse(false);
+        if (stored) {
+            fed.record(node.id(), t); // a request names many instances of one transaction: read it once
+        }
+        return stored;
     }
 
     /** The association was let in by calling AE title and address, so the AE title names the node here. */
