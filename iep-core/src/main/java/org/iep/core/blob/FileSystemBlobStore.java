@@ -33,16 +33,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Blobs as files under a root directory: the embedded default. Thread-safe; one instance per root.
  *
- * <p>Layout: {@code <root>/blobs/a/b/c@blob} holds key {@code a/b/c} and {@code c@sha256} beside it its
- * {@link Sidecar} (size, SHA-256, identity of the file); {@code <root>/.tmp/} holds writes in progress. Key segments
+ * <p>Layout: {@code <root>/blobs/a/b/c@blob} holds key {@code a/b/c}, its {@link Sidecar} (size, SHA-256, identity of
+ * the file) in the file's user attribute {@code user.iep.blob} or, where the file system has no user attributes, in
+ * {@code c@sha256} beside it; {@code <root>/.tmp/} holds writes in progress. Key segments
  * are directories. The {@code @} cannot occur in a key, so {@code a/b} (file {@code b@blob}) and {@code a/b/c}
  * (directory {@code b}) coexist; keys live below {@code blobs/}, so none can reach {@code .tmp}. Blob files hold
  * the raw content, so an operator can copy them out as they are.
  *
  * <p>A put (or a write, which takes the producer's bytes directly) streams through a 64 KiB buffer into a temporary
- * file while hashing, forces it to disk, re-reads it to verify the hash, writes the sidecar (not forced: it is
- * checked against the file it describes), renames the sidecar and then the blob into place (atomic, replacing) and
- * forces the directory. A crash leaves either the old blob or the new one, never a torn one; temp
+ * file while hashing, forces it to disk, re-reads it to verify the hash, attaches the sidecar (not forced: it is
+ * checked against the file it describes; a sidecar file is renamed into place first), renames the blob into place
+ * (atomic, replacing) and forces the directory. With attributes a put creates one file, not two: a new inode is the
+ * dearest step of a small put on the disks we measured (BENCHMARKS.md). A crash leaves either the old blob or the new one, never a torn one; temp
  * files it leaves behind are removed by {@link #collectTemporaries}. {@code stat} reads the sidecar and re-hashes
  * only when the sidecar does not describe the file (after such a crash).
  */
@@ -59,6 +61,7 @@ public final class FileSystemBlobStore implements BlobStore {
     private final Temporaries temps;
     private final KeyLocks locks = new KeyLocks();
     private final DirectorySyncs directorySyncs = new DirectorySyncs();
+    private final boolean sidecarAttributes;
 
     /** A store on {@code root} (created if missing), ageing temporary files by the system clock. */
     public FileSystemBlobStore(Path root) {
@@ -67,6 +70,11 @@ public final class FileSystemBlobStore implements BlobStore {
 
     /** A store on {@code root}; {@code clock} must follow the file system's time, as file ages are compared. */
     public FileSystemBlobStore(Path root, Clock clock) {
+        this(root, clock, true);
+    }
+
+    /** {@code attributes} false keeps sidecars in files even where the file system has user attributes (tests). */
+    FileSystemBlobStore(Path root, Clock clock, boolean attributes) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
         this.blobs = this.root.resolve(BLOBS_DIR);
         this.temps = new Temporaries(this.root.resolve(TEMP_DIR), Objects.requireNonNull(clock, "clock"));
@@ -76,6 +84,16 @@ public final class FileSystemBlobStore implements BlobStore {
         } catch (IOException e) {
             throw failure("create the blob directories", this.root.toString(), e);
         }
+        this.sidecarAttributes = attributes && Sidecar.attributesWork(temps.dir());
+        if (!sidecarAttributes) {
+            LOG.info("Blob sidecars under {} are kept in files: {}", this.root, attributes
+                    ? "the file system has no user attributes" : "asked for");
+        }
+    }
+
+    /** Whether sidecars are kept in the blobs' user attributes (else in files beside them). */
+    boolean sidecarsInAttributes() {
+        return sidecarAttributes;
     }
 
     @Override
@@ -98,19 +116,25 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private BlobInfo store(BlobKey key, BlobWriter writer) {
         Path blobTemp = temps.create();
-        Path sidecarTemp = temps.create();
+        Path sidecarTemp = sidecarAttributes ? null : temps.create();
         try {
             Sidecar sidecar = writeVerified(key, writer, blobTemp);
             // Not forced: a sidecar proves itself (size, identity), and a torn or missing one is recomputed by
-            // stat; the directory force in commit makes both renames durable. One fsync less per put.
-            DurableFiles.writeUnforced(sidecarTemp, sidecar.encode());
+            // stat; the directory force in commit makes the renames durable. One fsync less per put.
+            if (sidecarTemp == null) {
+                sidecar.attachTo(blobTemp);
+            } else {
+                DurableFiles.writeUnforced(sidecarTemp, sidecar.encode());
+            }
             commit(key, blobTemp, sidecarTemp);
             return sidecar.info(key);
         } catch (IOException e) {
             throw failure("store", key.value(), e);
         } finally {
             temps.discard(blobTemp);
-            temps.discard(sidecarTemp);
+            if (sidecarTemp != null) {
+                temps.discard(sidecarTemp);
+            }
         }
     }
 
@@ -121,11 +145,8 @@ public final class FileSystemBlobStore implements BlobStore {
             if (file.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Sidecar> sidecar = Sidecar.read(sidecarPath(key));
-            if (sidecar.isPresent() && sidecar.get().describes(file.get())) {
-                return Optional.of(sidecar.get().info(key));
-            }
-            return repairSidecar(key);
+            Optional<Sidecar> sidecar = sidecarOf(key, file.get());
+            return sidecar.isPresent() ? Optional.of(sidecar.get().info(key)) : repairSidecar(key);
         } catch (IOException e) {
             throw failure("stat", key.value(), e);
         }
@@ -239,14 +260,18 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    /** Renames sidecar then blob into place under the key's lock, so one process never pairs them wrongly. */
+    /**
+     * Renames the sidecar file, if any, then the blob into place under the key's lock, so one process never pairs
+     * them wrongly. A sidecar file left by an older put of the key stays: the attribute is read first, and the
+     * file no longer describes the blob.
+     */
     private void commit(BlobKey key, Path blobTemp, Path sidecarTemp) throws IOException {
         Path target = blobPath(key);
         synchronized (locks.of(key)) {
             for (int attempt = 1; ; attempt++) {
                 try {
                     DurableFiles.createDirectories(target.getParent());
-                    if (Files.exists(sidecarTemp)) {
+                    if (sidecarTemp != null && Files.exists(sidecarTemp)) {
                         Files.move(sidecarTemp, sidecarPath(key), ATOMIC_MOVE, REPLACE_EXISTING);
                     }
                     Files.move(blobTemp, target, ATOMIC_MOVE, REPLACE_EXISTING);
@@ -268,8 +293,8 @@ public final class FileSystemBlobStore implements BlobStore {
             if (file.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Sidecar> sidecar = Sidecar.read(sidecarPath(key));
-            if (sidecar.isPresent() && sidecar.get().describes(file.get())) {
+            Optional<Sidecar> sidecar = sidecarOf(key, file.get());
+            if (sidecar.isPresent()) {
                 return Optional.of(sidecar.get().info(key));
             }
             LOG.warn("Blob {} has no sidecar describing it (left by a crash); re-hashing it once", key);
@@ -280,6 +305,11 @@ public final class FileSystemBlobStore implements BlobStore {
                 return Optional.empty();
             }
             Sidecar repaired = Sidecar.of(file.get().size(), sha, file.get());
+            if (sidecarAttributes) {
+                repaired.attachTo(blobPath(key)); // not forced, as in a put: a torn one is recomputed again
+                Files.deleteIfExists(sidecarPath(key)); // a stale file of an older store, if any
+                return Optional.of(repaired.info(key));
+            }
             Path temp = temps.create();
             try {
                 DurableFiles.write(temp, repaired.encode());
@@ -290,6 +320,17 @@ public final class FileSystemBlobStore implements BlobStore {
             }
             return Optional.of(repaired.info(key));
         }
+    }
+
+    /** The sidecar describing the blob as it is now: its attribute, else a sidecar file (older stores, fallback). */
+    private Optional<Sidecar> sidecarOf(BlobKey key, BasicFileAttributes file) throws IOException {
+        if (sidecarAttributes) {
+            Optional<Sidecar> attached = Sidecar.attachedTo(blobPath(key), file);
+            if (attached.isPresent() && attached.get().describes(file)) {
+                return attached;
+            }
+        }
+        return Sidecar.read(sidecarPath(key)).filter(s -> s.describes(file));
     }
 
     private void pruneEmptyDirectories(Path dir) throws IOException {

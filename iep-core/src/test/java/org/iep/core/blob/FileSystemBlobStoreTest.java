@@ -3,6 +3,7 @@ package org.iep.core.blob;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +31,8 @@ import org.iep.api.spi.ByteRange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the contract cannot see: the files on disk, crash leftovers, and the sidecar that spares re-hashing. */
 class FileSystemBlobStoreTest {
@@ -47,7 +53,7 @@ class FileSystemBlobStoreTest {
 
         Path file = root.resolve("blobs/tx-1/study/1@blob");
         assertThat(Files.readString(file)).isEqualTo("abc");
-        assertThat(Files.readString(root.resolve("blobs/tx-1/study/1@sha256"))).contains(SHA256_ABC);
+        assertThat(store.stat(new BlobKey("tx-1/study/1"))).map(BlobInfo::sha256).contains(SHA256_ABC);
     }
 
     @Test
@@ -114,46 +120,103 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
-    void statTrustsAMatchingSidecarInsteadOfReHashing() throws IOException {
+    void aPutCreatesOneFileWhereTheFileSystemHasUserAttributes() throws IOException {
+        assumeTrue(store.sidecarsInAttributes(), "this file system has no user attributes");
+        store.put(new BlobKey("a/1"), bytes("abc"));
+
+        try (Stream<Path> files = Files.list(root.resolve("blobs/a"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("1@blob");
+        }
+        assertThat(Sidecar.attachedTo(store.blobPath(new BlobKey("a/1")), attributes(store.blobPath(
+                new BlobKey("a/1"))))).map(Sidecar::sha256).contains(SHA256_ABC);
+    }
+
+    @Test
+    void withoutAttributesTheSidecarIsAFileBesideTheBlob() throws IOException {
+        FileSystemBlobStore files = new FileSystemBlobStore(root, Clock.systemUTC(), false);
+        files.put(new BlobKey("tx-1/study/1"), bytes("abc"));
+
+        assertThat(files.sidecarsInAttributes()).isFalse();
+        assertThat(Files.readString(root.resolve("blobs/tx-1/study/1@sha256"))).contains(SHA256_ABC);
+    }
+
+    @Test
+    void aStoreWrittenWithSidecarFilesIsReadWithoutReHashing() throws IOException {
         BlobKey key = new BlobKey("a/1");
-        store.put(key, bytes("abc"));
+        new FileSystemBlobStore(root, Clock.systemUTC(), false).put(key, bytes("abc"));
         Path blob = store.blobPath(key);
         String marker = "f".repeat(64);
-        Sidecar planted = Sidecar.of(3, marker, Files.readAttributes(blob, BasicFileAttributes.class));
-        Files.write(sidecarOf(blob), planted.encode());
+        Files.write(sidecarFileOf(blob), Sidecar.of(3, marker, attributes(blob)).encode());
 
         assertThat(store.stat(key)).contains(new BlobInfo(key, 3, marker));
+        store.delete(key);
+        assertThat(sidecarFileOf(blob)).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "sidecars in attributes: {0}")
+    @ValueSource(booleans = {true, false})
+    void statTrustsAMatchingSidecarInsteadOfReHashing(boolean inAttributes) throws IOException {
+        Sidecars sidecars = new Sidecars(inAttributes);
+        BlobKey key = new BlobKey("a/1");
+        sidecars.store.put(key, bytes("abc"));
+        Path blob = sidecars.store.blobPath(key);
+        String marker = "f".repeat(64);
+        sidecars.plant(blob, Sidecar.of(3, marker, attributes(blob)));
+
+        assertThat(sidecars.store.stat(key)).contains(new BlobInfo(key, 3, marker));
+    }
+
+    @ParameterizedTest(name = "sidecars in attributes: {0}")
+    @ValueSource(booleans = {true, false})
+    void aMissingSidecarIsRecomputedAndWrittenBack(boolean inAttributes) throws IOException {
+        Sidecars sidecars = new Sidecars(inAttributes);
+        BlobKey key = new BlobKey("a/1");
+        sidecars.store.put(key, bytes("abc"));
+        Path blob = sidecars.store.blobPath(key);
+        sidecars.remove(blob);
+        assertThat(sidecars.read(blob)).isEmpty();
+
+        assertThat(sidecars.store.stat(key)).contains(new BlobInfo(key, 3, SHA256_ABC));
+        assertThat(sidecars.read(blob)).map(Sidecar::sha256).contains(SHA256_ABC);
     }
 
     @Test
-    void aMissingSidecarIsRecomputedAndWrittenBack() throws IOException {
+    void aSidecarFileOfAnotherFileIsNotBelieved() throws IOException {
+        FileSystemBlobStore files = new FileSystemBlobStore(root, Clock.systemUTC(), false);
         BlobKey key = new BlobKey("a/1");
-        store.put(key, bytes("abc"));
-        Files.delete(sidecarOf(store.blobPath(key)));
-
-        assertThat(store.stat(key)).contains(new BlobInfo(key, 3, SHA256_ABC));
-        assertThat(sidecarOf(store.blobPath(key))).exists();
-    }
-
-    @Test
-    void aSidecarOfAnotherFileIsNotBelieved() throws IOException {
-        BlobKey key = new BlobKey("a/1");
-        store.put(key, bytes("old content"));
-        Path staleSidecar = Files.copy(sidecarOf(store.blobPath(key)), root.resolve("saved-sidecar"));
-        store.put(key, bytes("abc"));
+        files.put(key, bytes("old content"));
+        Path staleSidecar = Files.copy(sidecarFileOf(files.blobPath(key)), root.resolve("saved-sidecar"));
+        files.put(key, bytes("abc"));
         // As if the process died after renaming the old put's sidecar but before renaming the new blob's.
-        Files.copy(staleSidecar, sidecarOf(store.blobPath(key)), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(staleSidecar, sidecarFileOf(files.blobPath(key)),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        assertThat(store.stat(key)).contains(new BlobInfo(key, 3, SHA256_ABC));
+        assertThat(files.stat(key)).contains(new BlobInfo(key, 3, SHA256_ABC));
     }
 
-    @Test
-    void aTornSidecarIsRecomputed() throws IOException {
+    @ParameterizedTest(name = "sidecars in attributes: {0}")
+    @ValueSource(booleans = {true, false})
+    void aSidecarOfChangedContentIsNotBelieved(boolean inAttributes) throws IOException {
+        Sidecars sidecars = new Sidecars(inAttributes);
         BlobKey key = new BlobKey("a/1");
-        store.put(key, bytes("abc"));
-        Files.writeString(sidecarOf(store.blobPath(key)), "iep-blob-sidecar 1\n3\nba78");
+        sidecars.store.put(key, bytes("xyz"));
+        Path blob = sidecars.store.blobPath(key);
+        // Someone rewrites the blob in place (same inode, same size): its modification time tells.
+        Files.writeString(blob, "abc");
+        Files.setLastModifiedTime(blob, FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
 
-        assertThat(store.stat(key)).contains(new BlobInfo(key, 3, SHA256_ABC));
+        assertThat(sidecars.store.stat(key)).contains(new BlobInfo(key, 3, SHA256_ABC));
+    }
+
+    @ParameterizedTest(name = "sidecars in attributes: {0}")
+    @ValueSource(booleans = {true, false})
+    void aTornSidecarIsRecomputed(boolean inAttributes) throws IOException {
+        Sidecars sidecars = new Sidecars(inAttributes);
+        BlobKey key = new BlobKey("a/1");
+        sidecars.store.put(key, bytes("abc"));
+        sidecars.tear(sidecars.store.blobPath(key));
+
+        assertThat(sidecars.store.stat(key)).contains(new BlobInfo(key, 3, SHA256_ABC));
     }
 
     @Test
@@ -196,7 +259,51 @@ class FileSystemBlobStoreTest {
         }
     }
 
-    private static Path sidecarOf(Path blob) {
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class);
+    }
+
+    /** The store under test in one sidecar mode, and how to tamper with its sidecars. */
+    private final class Sidecars {
+        final FileSystemBlobStore store;
+
+        Sidecars(boolean inAttributes) {
+            store = new FileSystemBlobStore(root, Clock.systemUTC(), inAttributes);
+            assumeTrue(store.sidecarsInAttributes() == inAttributes, "this file system has no user attributes");
+        }
+
+        void plant(Path blob, Sidecar sidecar) throws IOException {
+            if (store.sidecarsInAttributes()) {
+                sidecar.attachTo(blob);
+            } else {
+                Files.write(sidecarFileOf(blob), sidecar.encode());
+            }
+        }
+
+        void remove(Path blob) throws IOException {
+            if (store.sidecarsInAttributes()) {
+                Files.getFileAttributeView(blob, UserDefinedFileAttributeView.class).delete(Sidecar.ATTRIBUTE);
+            } else {
+                Files.delete(sidecarFileOf(blob));
+            }
+        }
+
+        void tear(Path blob) throws IOException {
+            if (store.sidecarsInAttributes()) {
+                Files.getFileAttributeView(blob, UserDefinedFileAttributeView.class).write(Sidecar.ATTRIBUTE,
+                        java.nio.ByteBuffer.wrap(new byte[] {1, 0, 0}));
+            } else {
+                Files.writeString(sidecarFileOf(blob), "iep-blob-sidecar 1\n3\nba78");
+            }
+        }
+
+        Optional<Sidecar> read(Path blob) throws IOException {
+            return store.sidecarsInAttributes() ? Sidecar.attachedTo(blob, attributes(blob))
+                    : Sidecar.read(sidecarFileOf(blob));
+        }
+    }
+
+    private static Path sidecarFileOf(Path blob) {
         String name = blob.getFileName().toString();
         return blob.resolveSibling(name.substring(0, name.length() - "@blob".length()) + "@sha256");
     }
