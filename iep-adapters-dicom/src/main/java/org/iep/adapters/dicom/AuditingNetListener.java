@@ -50,6 +50,14 @@ final class AuditingNetListener implements NetListener {
     }
 
     @Override
+    public void commitmentReportDeferred(String callingAe, String transactionUid, String reason, int attempt,
+            java.time.Duration retryIn) {
+        auditor.record(PeerCheck.LISTENER, "dicom.commitment", Outcome.FAILURE, ClientInfo.INTERNAL, "node="
+                + callingAe + " transaction=" + transactionUid + " report not delivered (attempt " + attempt + "): "
+                + reason + "; trying again in " + retryIn);
+    }
+
+    @Override
     public void commitmentReportFailed(String callingAe, String transactionUid, String reason) {
         auditor.record(PeerCheck.LISTENER, "dicom.commitment", Outcome.FAILURE, ClientInfo.INTERNAL, "node="
                 + callingAe + " transaction=" + transactionUid + " report not delivered: " + reason);

@@ -2,15 +2,20 @@ package org.iep.dicom.net.dimse;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.iep.dicom.DicomErrorCode;
 import org.iep.dicom.DicomException;
 import org.iep.dicom.DicomNetException;
 import org.iep.dicom.data.Attributes;
 import org.iep.dicom.dict.TransferSyntax;
 import org.iep.dicom.net.Association;
+import org.iep.dicom.net.NetOptions;
 import org.iep.dicom.net.pdu.PresentationContext;
 import org.iep.dicom.net.pdu.RoleSelection;
 import org.slf4j.Logger;
@@ -20,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Storage commitment in the {@link DicomServer}: an N-ACTION is validated (refused with a failure status, nothing
  * else done, when any part is invalid), answered, checked instance by instance and reported (N-EVENT-REPORT) on
  * the same association when the requester selected the SCP role there and is still connected, else on a new
- * association to it. An N-EVENT-REPORT that comes to us is handed to {@link PendingCommitments}.
+ * association to it, tried again later when the requester cannot be reached ({@link CommitmentScp.Retry}). An
+ * N-EVENT-REPORT that comes to us is handed to {@link PendingCommitments}.
  */
 final class CommitmentService {
     private static final Logger LOG = LoggerFactory.getLogger(CommitmentService.class);
@@ -29,7 +35,8 @@ final class CommitmentService {
     }
 
     /** Serves an N-ACTION-RQ on a storage commitment context. */
-    static void action(Association a, int pcId, CommandSet cmd, int msgId, CommitmentScp scp, NetListener listener) {
+    static void action(Association a, int pcId, CommandSet cmd, int msgId, CommitmentScp scp, NetListener listener,
+            ScheduledExecutorService retries) {
         PresentationContext pc = a.contexts().get(pcId);
         String calling = a.callingAe().strip();
         StorageCommitment.Parsed parsed;
@@ -66,7 +73,7 @@ final class CommitmentService {
                     result.failed().size(), true);
             return;
         }
-        reportOnNewAssociation(a.calledAe().strip(), calling, result, scp, listener);
+        new Delivery(a.calledAe().strip(), calling, result, scp, listener, retries).attempt(1);
     }
 
     private static StorageCommitment.Parsed readRequest(Association a, int pcId, PresentationContext pc) {
@@ -170,23 +177,57 @@ final class CommitmentService {
         return c.status();
     }
 
-    private static void reportOnNewAssociation(String ourAe, String calling, StorageCommitment.Result result,
-            CommitmentScp scp, NetListener listener) {
-        Optional<CommitmentScp.Destination> d = scp.destinations().apply(calling);
-        if (d.isEmpty()) {
-            LOG.warn("no address for {} to report commitment {} to", Uids.printable(calling), result.transactionUid());
-            listener.commitmentReportFailed(Uids.printable(calling), result.transactionUid(), "no address known");
-            return;
+    /** A report on a new association to the requester, tried again as {@link CommitmentScp.Retry} says. */
+    private record Delivery(String ourAe, String calling, StorageCommitment.Result result, CommitmentScp scp,
+            NetListener listener, ScheduledExecutorService retries) {
+
+        void attempt(int attempt) {
+            String who = Uids.printable(calling);
+            Optional<CommitmentScp.Destination> d = scp.destinations().apply(calling);
+            if (d.isEmpty()) { // nothing to try again: the node's configuration says nothing of it
+                LOG.warn("no address for {} to report commitment {} to", who, result.transactionUid());
+                listener.commitmentReportFailed(who, result.transactionUid(), "no address known");
+                return;
+            }
+            String failure;
+            try {
+                failure = reportOnNewAssociation(ourAe, d.get(), calling, result, scp.options(), listener);
+            } catch (RuntimeException e) {
+                failure = e.toString();
+            }
+            if (failure == null) {
+                return;
+            }
+            if (attempt < scp.retry().attempts()) {
+                Duration delay = scp.retry().delayBefore(attempt + 1);
+                try {
+                    retries.schedule(() -> attempt(attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+                    LOG.warn("commitment report {} to {} failed (attempt {} of {}): {}; trying again in {}",
+                            result.transactionUid(), who, attempt, scp.retry().attempts(), failure, delay);
+                    listener.commitmentReportDeferred(who, result.transactionUid(), failure, attempt, delay);
+                    return;
+                } catch (RejectedExecutionException e) {
+                    failure += "; not tried again: the server is closing";
+                }
+            }
+            LOG.warn("commitment report {} to {} not delivered after {} attempt(s): {}", result.transactionUid(),
+                    who, attempt, failure);
+            listener.commitmentReportFailed(who, result.transactionUid(), attempt == 1 ? failure
+                    : failure + " (attempt " + attempt + " of " + scp.retry().attempts() + ")");
         }
+    }
+
+    /** Null when delivered (whatever the requester answered), else why not. */
+    private static String reportOnNewAssociation(String ourAe, CommitmentScp.Destination d, String calling,
+            StorageCommitment.Result result, NetOptions options, NetListener listener) {
         List<String> pc = new ArrayList<>(List.of(StorageCommitment.SOP_CLASS));
         pc.addAll(DimseClient.UNCOMPRESSED);
-        try (DimseClient c = new DimseClient(Association.connect(d.get().host(), d.get().port(),
-                DimseClient.request(ourAe, d.get().aeTitle(), List.of(pc),
-                        List.of(new RoleSelection(StorageCommitment.SOP_CLASS, false, true)), scp.options()),
-                scp.options()))) {
+        try (DimseClient c = new DimseClient(Association.connect(d.host(), d.port(),
+                DimseClient.request(ourAe, d.aeTitle(), List.of(pc),
+                        List.of(new RoleSelection(StorageCommitment.SOP_CLASS, false, true)), options), options))) {
             PresentationContext ctx = c.association().context(StorageCommitment.SOP_CLASS, List.of());
             if (ctx == null) {
-                throw new DicomNetException(DicomErrorCode.NET_NO_PRESENTATION_CONTEXT, d.get().aeTitle()
+                throw new DicomNetException(DicomErrorCode.NET_NO_PRESENTATION_CONTEXT, d.aeTitle()
                         + " did not accept the Storage Commitment Push Model for the report");
             }
             int status = sendReport(c.association(), ctx.id(), 1, result);
@@ -196,10 +237,9 @@ final class CommitmentService {
                 LOG.info("{} answered the commitment report {} with {}", Uids.printable(calling),
                         result.transactionUid(), Status.hex(status));
             }
+            return null;
         } catch (DicomNetException e) {
-            LOG.warn("commitment report {} to {} failed: {}", result.transactionUid(), Uids.printable(calling),
-                    e.getMessage());
-            listener.commitmentReportFailed(Uids.printable(calling), result.transactionUid(), e.getMessage());
+            return e.getMessage();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +49,7 @@ public final class DicomServer implements AutoCloseable {
     private final ServerConfig config;
     private final ServerSocket server;
     private final ExecutorService workers;
+    private final ScheduledExecutorService reportRetries; // null without a storage commitment SCP
     private final Semaphore slots;
     private final Thread acceptor;
     private final AtomicInteger active = new AtomicInteger();
@@ -60,6 +62,11 @@ public final class DicomServer implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "dicom-scp-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.reportRetries = config.commitment() == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dicom-scp-commitment-retry-" + server.getLocalPort());
             t.setDaemon(true);
             return t;
         });
@@ -285,7 +292,7 @@ public final class DicomServer implements AutoCloseable {
                                 Status.SOP_CLASS_NOT_SUPPORTED);
                     } else if (action) {
                         CommitmentService.action(a, in.contextId(), cmd, msgId, config.commitment(),
-                                config.listener());
+                                config.listener(), reportRetries);
                     } else {
                         CommitmentService.report(a, in.contextId(), cmd, msgId, config.commitmentReports());
                     }
@@ -377,7 +384,10 @@ public final class DicomServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, aborts nothing in flight but waits up to 5 s for it to end. */
+    /**
+     * Stops accepting, aborts nothing in flight but waits up to 5 s for it to end; storage commitment reports
+     * waiting to be tried again are dropped (logged).
+     */
     @Override
     public void close() {
         closed = true;
@@ -393,6 +403,12 @@ public final class DicomServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
+        if (reportRetries != null) {
+            int dropped = reportRetries.shutdownNow().size();
+            if (dropped > 0) {
+                LOG.warn("{} storage commitment report(s) waiting to be tried again were dropped on close", dropped);
+            }
+        }
         try {
             acceptor.join(2000);
         } catch (InterruptedException e) {

@@ -31,7 +31,15 @@ public interface NetListener {
             boolean sameAssociation) {
     }
 
-    /** A storage commitment report could not be delivered (no address, peer unreachable...). */
+    /**
+     * A storage commitment report could not be delivered this time and will be tried again after {@code retryIn}
+     * ({@code attempt} is the attempt that failed, counting from 1).
+     */
+    default void commitmentReportDeferred(String callingAe, String transactionUid, String reason, int attempt,
+            java.time.Duration retryIn) {
+    }
+
+    /** A storage commitment report could not be delivered and will not be tried again (no address, retries spent). */
     default void commitmentReportFailed(String callingAe, String transactionUid, String reason) {
     }
 
