@@ -326,6 +326,33 @@ public final class Association implements AutoCloseable {
         }
     }
 
+    /**
+     * True when bytes are waiting or come within {@code wait} (at least 1 ms; also true at end of stream, which the
+     * next read reports). Unlike {@link #inputPending()} this reads ahead (one byte, kept in the buffer), so it also
+     * sees TLS records the TLS layer has not decrypted yet; a read that times out leaves the connection usable.
+     */
+    public boolean awaitInput(java.time.Duration wait) {
+        if (inputPending()) {
+            return true;
+        }
+        try {
+            int saved = socket.getSoTimeout();
+            socket.setSoTimeout((int) Math.max(1, Math.min(wait.toMillis(), Integer.MAX_VALUE)));
+            try {
+                in.mark(1);
+                in.read();
+                in.reset();
+                return true;
+            } catch (SocketTimeoutException e) {
+                return false;
+            } finally {
+                socket.setSoTimeout(saved);
+            }
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+
     /** The next PDV, reading a PDU if needed; null when the peer sent A-RELEASE-RQ. */
     private Pdv nextPdv() {
         if (current != null && pdvIndex < current.pdvs().size()) {

@@ -9,19 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.iep.dicom.ExternalTool;
 import org.iep.dicom.dict.UIDs;
+import org.iep.dicom.net.dimse.CommitmentScp;
 import org.iep.dicom.net.dimse.DicomServer;
 import org.iep.dicom.net.dimse.DimseClient;
+import org.iep.dicom.net.dimse.NetListener;
 import org.iep.dicom.net.dimse.Part10FileStore;
+import org.iep.dicom.net.dimse.PendingCommitments;
 import org.iep.dicom.net.dimse.ServerConfig;
 import org.iep.dicom.net.dimse.Status;
+import org.iep.dicom.net.dimse.StorageCommitment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +68,31 @@ class TlsTest {
                 List.of(List.of(UIDs.Verification, UIDs.ImplicitVRLittleEndian)),
                 NetOptions.defaults().withTls(context("scu", "scu-trusts"), false))) {
             assertThat(c.echo()).isEqualTo(Status.SUCCESS);
+        }
+    }
+
+    @Test
+    void aCommitmentReportOnTheRequestingTlsAssociationIsSeen() {
+        NetOptions scpOptions = NetOptions.defaults().withTls(context("scp", "scp-trusts"), true);
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // no address for the requester: the report can only come on the requesting association
+        CommitmentScp commitment = new CommitmentScp((calling, ref) -> 0, calling -> Optional.empty(), scpOptions);
+        try (DicomServer archive = DicomServer.start(ServerConfig.storage("ARCHIVE", new Part10FileStore(stored))
+                .withOptions(scpOptions).withListener(new NetListener() {
+                    @Override
+                    public void commitmentReported(String callingAe, String tx, int committed, int failed,
+                            boolean same) {
+                        reported.add(committed + "/" + failed + (same ? " same" : " new"));
+                    }
+                }).withCommitment(commitment), InetAddress.getLoopbackAddress(), 0);
+             DimseClient c = DimseClient.connectForCommitment("127.0.0.1", archive.port(), "SCU", "ARCHIVE",
+                     NetOptions.defaults().withTls(context("scu", "scu-trusts"), false))) {
+            StorageCommitment.Result r = c.commit(new StorageCommitment.Request("2.25.30", List.of(
+                    new StorageCommitment.Ref(UIDs.CTImageStorage, "1.2.3.1"))), new PendingCommitments(1),
+                    Duration.ofSeconds(5));
+
+            assertThat(r.allCommitted()).isTrue();
+            assertThat(reported).containsExactly("1/0 same");
         }
     }
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SCU side of a storage commitment: sends the N-ACTION, then waits for the N-EVENT-REPORT on this association
- * (read when bytes are waiting on it) or through {@link PendingCommitments} (a report on a new association to our
+ * (read when bytes arrive on it, over TLS too) or through {@link PendingCommitments} (a report on a new association to our
  * SCP), whichever comes first. The result is reconciled with what was asked: only requested instances count, and
  * a requested instance the report does not mention is failed.
  */
@@ -63,12 +63,12 @@ final class CommitmentRequester {
                         + " commitment request with status " + Status.hex(status));
             }
             while (true) {
-                if (association.isOpen()) {
-                    readWaiting(p);
+                boolean open = association.isOpen();
+                if (open) {
+                    readWaiting(p); // waits up to POLL for the report here
                 }
                 long left = deadline - System.nanoTime();
-                StorageCommitment.Result r = p.poll(association.isOpen() ? POLL
-                        : Duration.ofNanos(Math.max(left, 0)));
+                StorageCommitment.Result r = p.poll(open ? Duration.ZERO : Duration.ofNanos(Math.max(left, 0)));
                 if (r != null) {
                     return reconcile(rq, r);
                 }
@@ -91,7 +91,7 @@ final class CommitmentRequester {
     /** Takes an N-EVENT-REPORT waiting on the association; anything else there ends the association. */
     private void readWaiting(PendingCommitments.Pending p) {
         try {
-            if (!association.inputPending()) {
+            if (!association.awaitInput(POLL)) { // reads ahead: sees a TLS record too
                 return;
             }
             Association.Incoming in = association.readCommand();

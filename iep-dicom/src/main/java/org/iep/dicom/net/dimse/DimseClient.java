@@ -141,9 +141,7 @@ public final class DimseClient implements AutoCloseable {
      * Storage commitment request (N-ACTION) and its report (N-EVENT-REPORT), which may come back on this
      * association or on a new one to the SCP that completes {@code pending}. The result names exactly the
      * requested instances, each committed or failed (one the report leaves out is failed, 0x0110). A refused
-     * N-ACTION throws NET_DIMSE_FAILED; no report within {@code timeout} throws NET_TIMEOUT. Over TLS a report on
-     * this association is not noticed while waiting (it is read only when the peer's bytes are visible unread on
-     * the socket): a TLS peer must report on a new association.
+     * N-ACTION throws NET_DIMSE_FAILED; no report within {@code timeout} throws NET_TIMEOUT.
      */
     public StorageCommitment.Result commit(StorageCommitment.Request request, PendingCommitments pending,
             java.time.Duration timeout) {
