@@ -34,8 +34,10 @@ public final class Association implements AutoCloseable {
     /** Commands are small; a larger one is hostile. */
     static final int MAX_COMMAND = 64 * 1024;
 
+    private static final long TLS_PEEK_EVERY_MS = 50;
     private final Socket socket;
     private final InputStream in;
+    private long lastTlsPeek = System.nanoTime();
     private final OutputStream out;
     private final NetOptions options;
     private final Pdu.AssociateRq request;
@@ -317,27 +319,43 @@ public final class Association implements AutoCloseable {
         }, what -> protocolError(DicomErrorCode.NET_PDU_UNEXPECTED, what));
     }
 
-    /** True when bytes are waiting on the socket (used to notice a C-CANCEL between responses). */
+    /**
+     * True when bytes are waiting on the socket (used to notice a C-CANCEL between responses). Over TLS, where
+     * nothing shows as available until a record is read, it reads ahead for 1 ms, at most every
+     * {@value #TLS_PEEK_EVERY_MS} ms, so a loop asking between responses pays at most 2 % for it.
+     */
     public boolean inputPending() {
         try {
-            return (current != null && pdvIndex < current.pdvs().size()) || in.available() > 0;
+            if ((current != null && pdvIndex < current.pdvs().size()) || in.available() > 0) {
+                return true;
+            }
         } catch (IOException e) {
             throw ioFailure(e);
         }
+        if (!(socket instanceof SSLSocket) || System.nanoTime() - lastTlsPeek < TLS_PEEK_EVERY_MS * 1_000_000L) {
+            return false;
+        }
+        lastTlsPeek = System.nanoTime();
+        return readAhead(1);
     }
 
     /**
      * True when bytes are waiting or come within {@code wait} (at least 1 ms; also true at end of stream, which the
-     * next read reports). Unlike {@link #inputPending()} this reads ahead (one byte, kept in the buffer), so it also
-     * sees TLS records the TLS layer has not decrypted yet; a read that times out leaves the connection usable.
+     * next read reports). Unlike {@link #inputPending()} this always reads ahead (one byte, kept in the buffer), so
+     * it also sees TLS records the TLS layer has not decrypted yet; a read that times out leaves the connection
+     * usable.
      */
     public boolean awaitInput(java.time.Duration wait) {
-        if (inputPending()) {
-            return true;
+        return inputPending() || readAhead((int) Math.max(1, Math.min(wait.toMillis(), Integer.MAX_VALUE)));
+    }
+
+    private boolean readAhead(int millis) {
+        if (!in.markSupported()) {
+            return false; // only streams handed in by tests; sockets are read through a BufferedInputStream
         }
         try {
             int saved = socket.getSoTimeout();
-            socket.setSoTimeout((int) Math.max(1, Math.min(wait.toMillis(), Integer.MAX_VALUE)));
+            socket.setSoTimeout(millis);
             try {
                 in.mark(1);
                 in.read();

@@ -18,6 +18,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.iep.dicom.ExternalTool;
+import org.iep.dicom.data.Attributes;
+import org.iep.dicom.data.Tags;
+import org.iep.dicom.data.VR;
 import org.iep.dicom.dict.UIDs;
 import org.iep.dicom.net.dimse.CommitmentScp;
 import org.iep.dicom.net.dimse.DicomServer;
@@ -93,6 +96,32 @@ class TlsTest {
 
             assertThat(r.allCommitted()).isTrue();
             assertThat(reported).containsExactly("1/0 same");
+        }
+    }
+
+    @Test
+    void aCancelOverTlsStopsAFindBeforeItsEnd() {
+        NetOptions scpOptions = NetOptions.defaults().withTls(context("scp", "scp-trusts"), true);
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        int available = 20_000;
+        try (DicomServer archive = DicomServer.start(ServerConfig.storage("ARCHIVE", new Part10FileStore(stored))
+                .withOptions(scpOptions).withFind((sopClass, keys) -> java.util.stream.Stream.generate(() -> {
+                    Attributes m = new Attributes();
+                    m.setString(Tags.StudyInstanceUID, VR.UI, "1.2.3." + served.incrementAndGet());
+                    return m;
+                }).limit(available).iterator()), InetAddress.getLoopbackAddress(), 0);
+             DimseClient c = DimseClient.connect("127.0.0.1", archive.port(), "SCU", "ARCHIVE", List.of(List.of(
+                     DimseClient.STUDY_ROOT_FIND, UIDs.ExplicitVRLittleEndian)),
+                     NetOptions.defaults().withTls(context("scu", "scu-trusts"), false))) {
+            Attributes keys = new Attributes();
+            keys.setString(0x00080052, VR.CS, "STUDY"); // Query/Retrieve Level
+            keys.setEmpty(Tags.StudyInstanceUID, VR.UI);
+            int[] seen = {0};
+            int status = c.find(DimseClient.STUDY_ROOT_FIND, keys, m -> ++seen[0] < 3);
+
+            assertThat(status).isEqualTo(Status.CANCEL);
+            // noticed at the SCP's next look at the TLS connection (every 50 ms), far before the end
+            assertThat(served.get()).isLessThan(available);
         }
     }
 
