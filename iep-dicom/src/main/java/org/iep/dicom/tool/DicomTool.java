@@ -28,7 +28,7 @@ public final class DicomTool {
     public static List<Command> builtins() {
         return List.of(new DumpCommand(), new JsonCommand(), new ValidateCommand(), new DirCommand(),
                 new EchoscuCommand(), new StorescuCommand(), new StorescpCommand(), new DeidCommand(),
-                new FindscuCommand(), new MovescuCommand(), new GetscuCommand());
+                new FindscuCommand(), new MovescuCommand(), new GetscuCommand(), new CommitscuCommand());
     }
 
     public static void main(String[] args) {

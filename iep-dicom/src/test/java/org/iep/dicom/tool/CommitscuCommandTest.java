@@ -1,0 +1,95 @@
+package org.iep.dicom.tool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.iep.dicom.Corpus;
+import org.iep.dicom.net.NetOptions;
+import org.iep.dicom.net.dimse.CommitmentScp;
+import org.iep.dicom.net.dimse.DicomServer;
+import org.iep.dicom.net.dimse.DimseClient;
+import org.iep.dicom.net.dimse.NetListener;
+import org.iep.dicom.net.dimse.ServerConfig;
+import org.iep.dicom.net.dimse.StorageCommitment;
+import org.junit.jupiter.api.Test;
+
+/** {@code DicomTool commitscu} against our storage commitment SCP, the report on either association. */
+class CommitscuCommandTest {
+    private static final String HELD = "CT_small.dcm";
+    private static final String NOT_HELD = "MR_small.dcm";
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    @Test
+    void eachInstanceIsPrintedCommittedOrNotWithItsReasonAndTheExitSaysWhetherAllAre() {
+        try (DicomServer archive = archive(Optional.empty())) {
+            Run all = run("commitscu", "--called", "ARCHIVE", "--host", "127.0.0.1", "--port",
+                    String.valueOf(archive.port()), Corpus.file(HELD).toString());
+            assertThat(all.exit()).as(all.err()).isZero();
+            assertThat(all.out()).contains(uid(HELD) + ": committed", "1 of 1 committed");
+
+            Run some = run("commitscu", "--called", "ARCHIVE", "--host", "127.0.0.1", "--port",
+                    String.valueOf(archive.port()), Corpus.file(HELD).toString(), Corpus.file(NOT_HELD).toString());
+            assertThat(some.exit()).isEqualTo(Command.INVALID_INPUT);
+            assertThat(some.out()).contains(uid(HELD) + ": committed",
+                    uid(NOT_HELD) + ": not committed (failure reason 0x0112)", "1 of 2 committed");
+        }
+    }
+
+    @Test
+    void withAReportPortTheReportComesOnANewAssociationToIt() throws IOException {
+        int reportPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            reportPort = s.getLocalPort();
+        }
+        try (DicomServer archive = archive(Optional.of(new CommitmentScp.Destination("127.0.0.1", reportPort,
+                "IEPSCU")))) {
+            Run r = run("commitscu", "--called", "ARCHIVE", "--host", "127.0.0.1", "--port",
+                    String.valueOf(archive.port()), "--report-port", String.valueOf(reportPort), "--bind",
+                    "127.0.0.1", "--timeout", "10", Corpus.file(HELD).toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("report expected on port " + reportPort, uid(HELD) + ": committed");
+        }
+    }
+
+    @Test
+    void badCommandLinesAreUsageErrors() {
+        assertThat(run("commitscu", "--host", "127.0.0.1", "--port", "104").exit()).isEqualTo(Command.USAGE);
+        assertThat(run("commitscu", "--host", "127.0.0.1", "--port", "104", "--timeout", "0", "x.dcm").exit())
+                .isEqualTo(Command.USAGE);
+        assertThat(run("commitscu", "--port", "104", "x.dcm").exit()).isEqualTo(Command.USAGE);
+        Run unreadable = run("commitscu", "--host", "127.0.0.1", "--port", "104", "no-such-file.dcm");
+        assertThat(unreadable.exit()).isEqualTo(Command.INVALID_INPUT);
+        assertThat(unreadable.err()).contains("no-such-file.dcm: not asked for");
+    }
+
+    /** Holds {@value #HELD} only; reports on a new association to {@code destination} when given. */
+    private static DicomServer archive(Optional<CommitmentScp.Destination> destination) {
+        String held = uid(HELD);
+        CommitmentScp scp = new CommitmentScp((calling, ref) -> ref.sopInstanceUid().equals(held) ? 0
+                : StorageCommitment.NO_SUCH_OBJECT_INSTANCE, calling -> destination, NetOptions.defaults());
+        return DicomServer.start(new ServerConfig("ARCHIVE", (ae, ip) -> true, 4, NetOptions.defaults(), null, null,
+                NetListener.NONE).withCommitment(scp), InetAddress.getLoopbackAddress(), 0);
+    }
+
+    private static String uid(String file) {
+        return DimseClient.prepare(Corpus.file(file)).sopInstance();
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int rc = new DicomTool(DicomTool.builtins()).run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+}
