@@ -2,11 +2,11 @@ package org.iep.core.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.iep.api.Problem;
 import org.iep.dicom.DicomException;
 import org.iep.dicom.data.Attributes;
 import org.iep.dicom.data.Tags;
+import org.iep.dicom.dict.UIDs;
 import org.iep.dicom.io.DicomFile;
 
 /**
@@ -17,7 +17,6 @@ record InstanceHeader(String studyUid, String seriesUid, String sopInstanceUid, 
                       String transferSyntaxUid, String patientId, String patientName, String birthDate,
                       String accessionNumber, String modality, String studyDescription, String studyDate) {
 
-    private static final Pattern UID = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
 
     static InstanceHeader of(DicomFile file) {
         Attributes ds = file.dataSet();
@@ -45,7 +44,7 @@ record InstanceHeader(String studyUid, String seriesUid, String sopInstanceUid, 
         String v = text(ds, tag, name, problems);
         if (v.isEmpty()) {
             problems.add(new Problem(name, "is missing"));
-        } else if (v.length() > 64 || !UID.matcher(v).matches()) {
+        } else if (!UIDs.isValid(v)) {
             problems.add(new Problem(name, "is not a valid UID (digits and single dots, at most 64 characters)"));
         }
         return v;

@@ -174,16 +174,7 @@ final class TransactionValidation {
 
     /** PS3.5 §9: components of digits separated by dots, no leading zero unless the component is 0; ≤ 64. */
     static boolean validUid(String uid) {
-        if (uid == null || uid.isEmpty() || uid.length() > 64) {
-            return false;
-        }
-        for (String c : uid.split("\\.", -1)) {
-            if (c.isEmpty() || !c.chars().allMatch(ch -> ch >= '0' && ch <= '9')
-                    || (c.length() > 1 && c.charAt(0) == '0')) {
-                return false;
-            }
-        }
-        return true;
+        return org.iep.dicom.dict.UIDs.isValid(uid);
     }
 
     private static String orEmpty(String s) {

@@ -72,8 +72,20 @@ public record Tag(int value) implements Comparable<Tag> {
 
     /** "(gggg,eeee)" in lower-case hex, the form dcmdump prints. */
     public static String format(int tag) {
-        return String.format(Locale.ROOT, "(%04x,%04x)", group(tag), element(tag));
+        // by hand: the parser names every element it reads (for its error messages), and a Formatter per
+        // element cost more than parsing the element
+        char[] c = new char[11];
+        c[0] = '(';
+        c[5] = ',';
+        c[10] = ')';
+        for (int i = 0; i < 4; i++) {
+            c[4 - i] = HEX[(tag >>> (16 + 4 * i)) & 0xF];
+            c[9 - i] = HEX[(tag >>> (4 * i)) & 0xF];
+        }
+        return new String(c);
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** "GGGGEEEE" in upper-case hex, the form DICOM JSON uses. */
     public static String toHex(int tag) {

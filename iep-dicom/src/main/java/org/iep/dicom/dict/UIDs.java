@@ -9,6 +9,31 @@ public final class UIDs {
     private UIDs() {
     }
 
+    /**
+     * Whether {@code uid} is a well-formed UID (PS3.5 9.1): 1-64 characters, dot-separated numeric components
+     * without leading zeros. Hand-written: a regular expression recurses once per component and costs more than
+     * the rest of an instance's header checks.
+     */
+    public static boolean isValid(String uid) {
+        if (uid == null || uid.isEmpty() || uid.length() > 64) {
+            return false;
+        }
+        int componentStart = 0;
+        for (int i = 0; i <= uid.length(); i++) {
+            char c = i == uid.length() ? '.' : uid.charAt(i);
+            if (c == '.') {
+                int len = i - componentStart;
+                if (len == 0 || (len > 1 && uid.charAt(componentStart) == '0')) {
+                    return false;
+                }
+                componentStart = i + 1;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static final String ImplicitVRLittleEndian = "1.2.840.10008.1.2";
     public static final String ExplicitVRLittleEndian = "1.2.840.10008.1.2.1";
     public static final String DeflatedExplicitVRLittleEndian = "1.2.840.10008.1.2.1.99";

@@ -97,6 +97,9 @@ class AttributesTest {
     @Test
     void tagsFormatAndParse() {
         assertThat(Tag.format(Tags.PatientName)).isEqualTo("(0010,0010)");
+        assertThat(Tag.format(Tags.PixelData)).isEqualTo("(7fe0,0010)");
+        assertThat(Tag.format(0xFFFEE0DD)).isEqualTo("(fffe,e0dd)");
+        assertThat(Tag.format(0x0009ABCD)).isEqualTo(String.format("(%04x,%04x)", 0x0009, 0xABCD));
         assertThat(Tag.toHex(Tags.PixelData)).isEqualTo("7FE00010");
         assertThat(Tag.parse("(7fe0,0010)")).isEqualTo(Tags.PixelData);
         assertThat(Tag.parse("FFFCFFFC")).isEqualTo(Tags.DataSetTrailingPadding);

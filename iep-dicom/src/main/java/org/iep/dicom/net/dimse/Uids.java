@@ -1,29 +1,15 @@
 package org.iep.dicom.net.dimse;
 
+import org.iep.dicom.dict.UIDs;
+
 /** UID syntax check (PS3.5 9.1) for values a peer sends and we might act on. */
 public final class Uids {
     private Uids() {
     }
 
-    /** 1-64 characters, dot-separated numeric components without leading zeros. */
+    /** 1-64 characters, dot-separated numeric components without leading zeros ({@link UIDs#isValid}). */
     public static boolean isValid(String uid) {
-        if (uid == null || uid.isEmpty() || uid.length() > 64) {
-            return false;
-        }
-        int componentStart = 0;
-        for (int i = 0; i <= uid.length(); i++) {
-            char c = i == uid.length() ? '.' : uid.charAt(i);
-            if (c == '.') {
-                int len = i - componentStart;
-                if (len == 0 || (len > 1 && uid.charAt(componentStart) == '0')) {
-                    return false;
-                }
-                componentStart = i + 1;
-            } else if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return UIDs.isValid(uid);
     }
 
     /** The value made safe for a log line: printable ASCII only, at most 80 characters. */
