@@ -158,8 +158,7 @@ class FileSystemBlobStoreTest {
     void statTrustsAMatchingSidecarInsteadOfReHashing(boolean inAttributes) throws IOException {
         Sidecars sidecars = new Sidecars(inAttributes);
         BlobKey key = new BlobKey("a/1");
-        sidecars.store.put(key, bytes("abc"));
-        Path blob = sidecars.store.blobPath(key);
+        Path blob = sidecars.put(key, "abc");
         String marker = "f".repeat(64);
         sidecars.plant(blob, Sidecar.of(3, marker, attributes(blob)));
 
@@ -171,8 +170,7 @@ class FileSystemBlobStoreTest {
     void aMissingSidecarIsRecomputedAndWrittenBack(boolean inAttributes) throws IOException {
         Sidecars sidecars = new Sidecars(inAttributes);
         BlobKey key = new BlobKey("a/1");
-        sidecars.store.put(key, bytes("abc"));
-        Path blob = sidecars.store.blobPath(key);
+        Path blob = sidecars.put(key, "abc");
         sidecars.remove(blob);
         assertThat(sidecars.read(blob)).isEmpty();
 
@@ -199,8 +197,7 @@ class FileSystemBlobStoreTest {
     void aSidecarOfChangedContentIsNotBelieved(boolean inAttributes) throws IOException {
         Sidecars sidecars = new Sidecars(inAttributes);
         BlobKey key = new BlobKey("a/1");
-        sidecars.store.put(key, bytes("xyz"));
-        Path blob = sidecars.store.blobPath(key);
+        Path blob = sidecars.put(key, "xyz");
         // Someone rewrites the blob in place (same inode, same size): its modification time tells.
         Files.writeString(blob, "abc");
         Files.setLastModifiedTime(blob, FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
@@ -213,8 +210,7 @@ class FileSystemBlobStoreTest {
     void aTornSidecarIsRecomputed(boolean inAttributes) throws IOException {
         Sidecars sidecars = new Sidecars(inAttributes);
         BlobKey key = new BlobKey("a/1");
-        sidecars.store.put(key, bytes("abc"));
-        sidecars.tear(sidecars.store.blobPath(key));
+        sidecars.tear(sidecars.put(key, "abc"));
 
         assertThat(sidecars.store.stat(key)).contains(new BlobInfo(key, 3, SHA256_ABC));
     }
@@ -270,6 +266,12 @@ class FileSystemBlobStoreTest {
         Sidecars(boolean inAttributes) {
             store = new FileSystemBlobStore(root, Clock.systemUTC(), inAttributes);
             assumeTrue(store.sidecarsInAttributes() == inAttributes, "this file system has no user attributes");
+        }
+
+        /** Puts {@code content} at {@code key}; returns the blob's file. */
+        Path put(BlobKey key, String content) {
+            store.put(key, bytes(content));
+            return store.blobPath(key);
         }
 
         void plant(Path blob, Sidecar sidecar) throws IOException {

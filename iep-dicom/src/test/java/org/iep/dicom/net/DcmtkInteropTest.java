@@ -2,10 +2,7 @@ package org.iep.dicom.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +13,7 @@ import org.iep.dicom.Corpus;
 import org.iep.dicom.net.dimse.DicomServer;
 import org.iep.dicom.net.dimse.Part10FileStore;
 import org.iep.dicom.net.dimse.ServerConfig;
-import org.iep.dicom.tool.DicomTool;
-import org.iep.dicom.tool.EchoscuCommand;
-import org.iep.dicom.tool.StorescpCommand;
-import org.iep.dicom.tool.StorescuCommand;
+import org.iep.dicom.tool.ToolRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,21 +37,6 @@ class DcmtkInteropTest {
         org.iep.dicom.ExternalTool.require("storescp");
     }
 
-    private static DicomTool tool() {
-        return new DicomTool(List.of(new EchoscuCommand(), new StorescuCommand(), new StorescpCommand()));
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int rc = tool().run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true,
-                StandardCharsets.UTF_8));
-        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void ourEchoscuAndStorescuToDcmtkStorescp() throws Exception {
         int port = Peers.freePort();
@@ -66,8 +45,8 @@ class DcmtkInteropTest {
                 String.valueOf(port));
         try {
             Peers.awaitListening(port);
-            Run echo = run("echoscu", "--aet", "IEPSCU", "--called", "DCMTKSCP", "--host", "127.0.0.1", "--port",
-                    String.valueOf(port));
+            ToolRun echo = ToolRun.of("echoscu", "--aet", "IEPSCU", "--called", "DCMTKSCP", "--host", "127.0.0.1",
+                    "--port", String.valueOf(port));
             assertThat(echo.exit()).as(echo.err()).isZero();
             assertThat(echo.out()).contains("success");
             List<String> args = new ArrayList<>(List.of("storescu", "--aet", "IEPSCU", "--called", "DCMTKSCP",
@@ -75,7 +54,7 @@ class DcmtkInteropTest {
             for (String f : FILES) {
                 args.add(Corpus.file(f).toString());
             }
-            Run store = run(args.toArray(String[]::new));
+            ToolRun store = ToolRun.of(args.toArray(String[]::new));
             assertThat(store.exit()).as(store.err()).isZero();
             assertSameDataSets(out, FILES);
         } finally {

@@ -2,10 +2,7 @@ package org.iep.dicom.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +18,7 @@ import org.iep.dicom.net.dimse.MoveHandler;
 import org.iep.dicom.net.dimse.Part10FileStore;
 import org.iep.dicom.net.dimse.ServerConfig;
 import org.iep.dicom.net.dimse.Status;
-import org.iep.dicom.tool.DicomTool;
+import org.iep.dicom.tool.ToolRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,17 +44,6 @@ class DcmtkQueryRetrieveTest {
         org.iep.dicom.ExternalTool.require("getscu");
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int rc = new DicomTool(DicomTool.builtins()).run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void ourFindMoveGetAgainstDcmqrscp() throws Exception {
         Path received = Files.createDirectories(tmp.resolve("moved"));
@@ -69,26 +55,26 @@ class DcmtkQueryRetrieveTest {
                 Peers.awaitListening(port);
                 String[] peer = {"--aet", "IEPSCU", "--called", "DCMQRSCP", "--host", "127.0.0.1", "--port",
                         String.valueOf(port)};
-                Run find = run(concat(new String[] {"findscu"}, peer, "-L", "STUDY", "-k", "0010,0020=1CT1", "-k",
-                        "StudyInstanceUID", "-k", "PatientName"));
+                ToolRun find = ToolRun.of(concat(new String[] {"findscu"}, peer, "-L", "STUDY", "-k",
+                        "0010,0020=1CT1", "-k", "StudyInstanceUID", "-k", "PatientName"));
                 assertThat(find.exit()).as(find.err()).isZero();
                 assertThat(find.out()).contains("1 matches, status 0x0000").contains(CT_STUDY)
                         .doesNotContain(MR_STUDY);
 
-                Run move = run(concat(new String[] {"movescu"}, peer, "--dest", "IEPSTORE", "-L", "STUDY", "-k",
-                        "0020,000D=" + CT_STUDY));
+                ToolRun move = ToolRun.of(concat(new String[] {"movescu"}, peer, "--dest", "IEPSTORE", "-L", "STUDY",
+                        "-k", "0020,000D=" + CT_STUDY));
                 assertThat(move.exit()).as(move.err() + move.out()).isZero();
                 assertThat(move.out()).contains("completed 1, failed 0");
                 assertSameDataSets(received, List.of(CT));
 
                 Path got = tmp.resolve("got");
-                Run get = run(concat(new String[] {"getscu"}, peer, "--dir", got.toString(), "-L", "STUDY", "-k",
-                        "StudyInstanceUID=" + MR_STUDY));
+                ToolRun get = ToolRun.of(concat(new String[] {"getscu"}, peer, "--dir", got.toString(), "-L",
+                        "STUDY", "-k", "StudyInstanceUID=" + MR_STUDY));
                 assertThat(get.exit()).as(get.err() + get.out()).isZero();
                 assertThat(get.out()).contains("completed 1, failed 0");
                 assertSameDataSets(got, List.of(MR));
 
-                Run unknown = run(concat(new String[] {"movescu"}, peer, "--dest", "NOBODY", "-k",
+                ToolRun unknown = ToolRun.of(concat(new String[] {"movescu"}, peer, "--dest", "NOBODY", "-k",
                         "0020,000D=" + CT_STUDY));
                 assertThat(unknown.exit()).isEqualTo(1);
                 assertThat(unknown.err()).contains("status 0xA801");

@@ -2,12 +2,9 @@ package org.iep.dicom.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,18 +23,15 @@ class CommitscuCommandTest {
     private static final String HELD = "CT_small.dcm";
     private static final String NOT_HELD = "MR_small.dcm";
 
-    private record Run(int exit, String out, String err) {
-    }
-
     @Test
     void eachInstanceIsPrintedCommittedOrNotWithItsReasonAndTheExitSaysWhetherAllAre() {
         try (DicomServer archive = archive(Optional.empty())) {
-            Run all = run("commitscu", "--called", "ARCHIVE", "--host", "127.0.0.1", "--port",
+            ToolRun all = ToolRun.of("commitscu", "--called", "ARCHIVE", "--host", "127.0.0.1", "--port",
                     String.valueOf(archive.port()), Corpus.file(HELD).toString());
             assertThat(all.exit()).as(all.err()).isZero();
             assertThat(all.out()).contains(uid(HELD) + ": committed", "1 of 1 committed");
 
-            Run some = run("commitscu", "--called", "ARCHIVE", "--host", "127.0.0.1", "--port",
+            ToolRun some = ToolRun.of("commitscu", "--called", "ARCHIVE", "--host", "127.0.0.1", "--port",
                     String.valueOf(archive.port()), Corpus.file(HELD).toString(), Corpus.file(NOT_HELD).toString());
             assertThat(some.exit()).isEqualTo(Command.INVALID_INPUT);
             assertThat(some.out()).contains(uid(HELD) + ": committed",
@@ -53,7 +47,7 @@ class CommitscuCommandTest {
         }
         try (DicomServer archive = archive(Optional.of(new CommitmentScp.Destination("127.0.0.1", reportPort,
                 "IEPSCU")))) {
-            Run r = run("commitscu", "--called", "ARCHIVE", "--host", "127.0.0.1", "--port",
+            ToolRun r = ToolRun.of("commitscu", "--called", "ARCHIVE", "--host", "127.0.0.1", "--port",
                     String.valueOf(archive.port()), "--report-port", String.valueOf(reportPort), "--bind",
                     "127.0.0.1", "--timeout", "10", Corpus.file(HELD).toString());
             assertThat(r.exit()).as(r.err()).isZero();
@@ -63,11 +57,11 @@ class CommitscuCommandTest {
 
     @Test
     void badCommandLinesAreUsageErrors() {
-        assertThat(run("commitscu", "--host", "127.0.0.1", "--port", "104").exit()).isEqualTo(Command.USAGE);
-        assertThat(run("commitscu", "--host", "127.0.0.1", "--port", "104", "--timeout", "0", "x.dcm").exit())
+        assertThat(ToolRun.of("commitscu", "--host", "127.0.0.1", "--port", "104").exit()).isEqualTo(Command.USAGE);
+        assertThat(ToolRun.of("commitscu", "--host", "127.0.0.1", "--port", "104", "--timeout", "0", "x.dcm").exit())
                 .isEqualTo(Command.USAGE);
-        assertThat(run("commitscu", "--port", "104", "x.dcm").exit()).isEqualTo(Command.USAGE);
-        Run unreadable = run("commitscu", "--host", "127.0.0.1", "--port", "104", "no-such-file.dcm");
+        assertThat(ToolRun.of("commitscu", "--port", "104", "x.dcm").exit()).isEqualTo(Command.USAGE);
+        ToolRun unreadable = ToolRun.of("commitscu", "--host", "127.0.0.1", "--port", "104", "no-such-file.dcm");
         assertThat(unreadable.exit()).isEqualTo(Command.INVALID_INPUT);
         assertThat(unreadable.err()).contains("no-such-file.dcm: not asked for");
     }
@@ -83,13 +77,5 @@ class CommitscuCommandTest {
 
     private static String uid(String file) {
         return DimseClient.prepare(Corpus.file(file)).sopInstance();
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int rc = new DicomTool(DicomTool.builtins()).run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 }
