@@ -24,6 +24,32 @@ class AttributesTest {
     }
 
     @Test
+    void setGetRemoveKeepTheOrderAgainstASortedModel() {
+        java.util.Random random = new java.util.Random(7);
+        Attributes ds = new Attributes();
+        java.util.TreeMap<Integer, DicomElement> model = new java.util.TreeMap<>(Integer::compareUnsigned);
+        for (int step = 0; step < 5_000; step++) {
+            int tag = random.nextInt(64) * 0x04000401; // spans both signs of the int, so unsigned order matters
+            if (random.nextInt(4) == 0) {
+                assertThat(ds.remove(tag)).isEqualTo(model.remove(tag));
+            } else {
+                DicomElement e = ValueElement.wrap(tag, VR.OB, new byte[] {(byte) step, 0});
+                assertThat(ds.set(e)).isEqualTo(model.put(tag, e));
+            }
+            assertThat(ds.get(tag)).isEqualTo(model.get(tag));
+        }
+        assertThat(ds.tags()).containsExactlyElementsOf(model.keySet());
+        assertThat(ds.elements()).containsExactlyElementsOf(model.values());
+        assertThat(ds.size()).isEqualTo(model.size());
+        assertThat(ds.copy()).isEqualTo(ds).hasSameHashCodeAs(ds);
+        assertThatThrownBy(() -> {
+            for (DicomElement e : ds.elements()) {
+                ds.remove(e.tag());
+            }
+        }).isInstanceOf(java.util.ConcurrentModificationException.class);
+    }
+
+    @Test
     void typedAccessorsReadWhatTheSettersWrote() {
         Attributes ds = new Attributes();
         ds.setInt(Tags.Rows, VR.US, 512);
