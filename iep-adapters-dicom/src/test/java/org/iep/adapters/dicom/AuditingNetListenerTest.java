@@ -19,6 +19,7 @@ class AuditingNetListenerTest {
         assertThat(rig.audited("dicom.commitment")).extracting(r -> r.event().outcome() + " " + r.event().detail())
                 .containsExactly(Outcome.FAILURE + " node=STEE_PACS transaction=2.25.7 report not delivered"
                         + " (attempt 1): connection refused; trying again in PT15S", Outcome.FAILURE
-                        + " node=STEE_PACS transaction=2.25.7 report not delivered: connection refused (attempt 5 of 5)");
+                        + " node=STEE_PACS transaction=2.25.7 report not delivered: connection refused"
+                        + " (attempt 5 of 5)");
     }
 }

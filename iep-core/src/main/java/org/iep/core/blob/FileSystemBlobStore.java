@@ -44,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * file while hashing, forces it to disk, re-reads it to verify the hash, attaches the sidecar (not forced: it is
  * checked against the file it describes; a sidecar file is renamed into place first), renames the blob into place
  * (atomic, replacing) and forces the directory. With attributes a put creates one file, not two: a new inode is the
- * dearest step of a small put on the disks we measured (BENCHMARKS.md). A crash leaves either the old blob or the new one, never a torn one; temp
- * files it leaves behind are removed by {@link #collectTemporaries}. {@code stat} reads the sidecar and re-hashes
- * only when the sidecar does not describe the file (after such a crash).
+ * dearest step of a small put on the disks we measured (BENCHMARKS.md). A crash leaves either the old blob or the
+ * new one, never a torn one; temp files it leaves behind are removed by {@link #collectTemporaries}. {@code stat}
+ * reads the sidecar and re-hashes only when the sidecar does not describe the file (after such a crash).
  */
 public final class FileSystemBlobStore implements BlobStore {
     static final String BLOB_SUFFIX = "@blob";

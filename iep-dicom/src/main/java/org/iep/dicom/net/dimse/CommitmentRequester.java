@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SCU side of a storage commitment: sends the N-ACTION, then waits for the N-EVENT-REPORT on this association
- * (read when bytes arrive on it, over TLS too) or through {@link PendingCommitments} (a report on a new association to our
- * SCP), whichever comes first. The result is reconciled with what was asked: only requested instances count, and
- * a requested instance the report does not mention is failed.
+ * (read when bytes arrive on it, over TLS too) or through {@link PendingCommitments} (a report on a new association
+ * to our SCP), whichever comes first. The result is reconciled with what was asked: only requested instances count,
+ * and a requested instance the report does not mention is failed.
  */
 final class CommitmentRequester {
     private static final Logger LOG = LoggerFactory.getLogger(CommitmentRequester.class);
