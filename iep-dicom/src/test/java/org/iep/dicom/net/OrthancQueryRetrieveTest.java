@@ -19,6 +19,7 @@ import org.iep.dicom.ExternalTool;
 import org.iep.dicom.net.dimse.DicomServer;
 import org.iep.dicom.net.dimse.MoveHandler;
 import org.iep.dicom.net.dimse.ServerConfig;
+import org.iep.dicom.tool.ToolRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class OrthancQueryRetrieveTest {
                 Map.of("ORTHANC", new MoveHandler.Destination("127.0.0.1", orthancDicom)));
         ServerConfig config = ServerConfig.storage("IEPQR", null).withFind(handler).withMove(handler);
         try (DicomServer server = DicomServer.start(config, InetAddress.getLoopbackAddress(), 0)) {
-            Process orthanc = startOrthanc(orthancDicom, server.port());
+            Process orthanc = startOrthanc(orthancDicom, "IEPQR", server.port());
             try {
                 assertThat(post("/modalities/iep/echo", "{}").statusCode()).isEqualTo(200);
 
@@ -75,7 +76,42 @@ class OrthancQueryRetrieveTest {
         }
     }
 
-    private Process startOrthanc(int dicom, int ourPort) throws Exception {
+    @Test
+    void orthancCommitsWhatItHoldsToDicomToolCommitscu() throws Exception {
+        ExternalTool.require("Orthanc");
+        int orthancDicom = Peers.freePort();
+        int reportPort = Peers.freePort();
+        Process orthanc = startOrthanc(orthancDicom, "IEPSCU", reportPort);
+        try {
+            String[] peer = {"--aet", "IEPSCU", "--called", "ORTHANC", "--host", "127.0.0.1", "--port",
+                    String.valueOf(orthancDicom)};
+            ToolRun store = ToolRun.of(concat("storescu", peer, Corpus.file(DcmtkQueryRetrieveTest.CT).toString()));
+            assertThat(store.exit()).as(store.err()).isZero();
+
+            // Orthanc reports on a new association, to the modality it knows as IEPSCU: our tool listening there
+            ToolRun commit = ToolRun.of(concat("commitscu", peer, "--report-port", String.valueOf(reportPort),
+                    "--bind", "127.0.0.1", "--timeout", "20", Corpus.file(DcmtkQueryRetrieveTest.CT).toString(),
+                    Corpus.file(DcmtkQueryRetrieveTest.MR).toString()));
+            assertThat(commit.exit()).as(commit.err() + commit.out() + orthancLog()).isEqualTo(1);
+            assertThat(commit.out()).contains(uid(DcmtkQueryRetrieveTest.CT) + ": committed",
+                    uid(DcmtkQueryRetrieveTest.MR) + ": not committed (failure reason 0x0112)", "1 of 2 committed");
+        } finally {
+            Peers.stop(orthanc);
+        }
+    }
+
+    private static String[] concat(String command, String[] peer, String... rest) {
+        List<String> all = new java.util.ArrayList<>(List.of(command));
+        all.addAll(List.of(peer));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
+    }
+
+    private static String uid(String corpusFile) {
+        return org.iep.dicom.net.dimse.DimseClient.prepare(Corpus.file(corpusFile)).sopInstance();
+    }
+
+    private Process startOrthanc(int dicom, String ourAe, int ourPort) throws Exception {
         web = Peers.freePort();
         Path db = Files.createDirectories(tmp.resolve("orthanc-db"));
         Path config = tmp.resolve("orthanc.json");
@@ -84,8 +120,8 @@ class OrthancQueryRetrieveTest {
                 + " \"RemoteAccessAllowed\": false, \"AuthenticationEnabled\": false, \"Plugins\": [],"
                 // without keep-alive: Orthanc drops idle connections after 1 s, and a POST on one of those is lost
                 + " \"KeepAlive\": false,"
-                + " \"DicomAlwaysAllowStore\": true, \"DicomModalities\": { \"iep\": [\"IEPQR\", \"127.0.0.1\", "
-                + ourPort + "] } }\n");
+                + " \"DicomAlwaysAllowStore\": true, \"DicomModalities\": { \"iep\": [\"" + ourAe
+                + "\", \"127.0.0.1\", " + ourPort + "] } }\n");
         Process p = Peers.start(tmp, "Orthanc", config.toString());
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < end) {
