@@ -118,7 +118,7 @@ record Sidecar(long size, String sha256, String fileKey, long modified) {
             } finally {
                 Files.deleteIfExists(probe);
             }
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -126,7 +126,7 @@ record Sidecar(long size, String sha256, String fileKey, long modified) {
     private static UserDefinedFileAttributeView view(Path file) throws IOException {
         UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
         if (view == null) {
-            throw new UnsupportedOperationException("no user-defined file attributes on " + file.getFileSystem());
+            throw new IOException("no user-defined file attributes on " + file.getFileSystem());
         }
         return view;
     }

@@ -34,10 +34,9 @@ public final class Association implements AutoCloseable {
     /** Commands are small; a larger one is hostile. */
     static final int MAX_COMMAND = 64 * 1024;
 
-    private static final long TLS_PEEK_EVERY_MS = 50;
     private final Socket socket;
     private final InputStream in;
-    private long lastTlsPeek = System.nanoTime();
+    private final InputProbe probe;
     private final OutputStream out;
     private final NetOptions options;
     private final Pdu.AssociateRq request;
@@ -110,6 +109,7 @@ public final class Association implements AutoCloseable {
             Pdu.AssociateAc accept, int requestorFlag) {
         this.socket = socket;
         this.in = in;
+        this.probe = new InputProbe(socket, in);
         this.out = out;
         this.options = options;
         this.request = request;
@@ -319,53 +319,16 @@ public final class Association implements AutoCloseable {
         }, what -> protocolError(DicomErrorCode.NET_PDU_UNEXPECTED, what));
     }
 
-    /**
-     * True when bytes are waiting on the socket (used to notice a C-CANCEL between responses). Over TLS, where
-     * nothing shows as available until a record is read, it reads ahead for 1 ms, at most every
-     * {@value #TLS_PEEK_EVERY_MS} ms, so a loop asking between responses pays at most 2 % for it.
-     */
+    /** True when bytes are waiting (to notice a C-CANCEL); over TLS it waits 1 ms now and then ({@link InputProbe}). */
     public boolean inputPending() {
-        try {
-            if ((current != null && pdvIndex < current.pdvs().size()) || in.available() > 0) {
-                return true;
-            }
-        } catch (IOException e) {
-            throw ioFailure(e);
-        }
-        if (!(socket instanceof SSLSocket) || System.nanoTime() - lastTlsPeek < TLS_PEEK_EVERY_MS * 1_000_000L) {
-            return false;
-        }
-        lastTlsPeek = System.nanoTime();
-        return readAhead(1);
+        return awaitInput(null);
     }
 
-    /**
-     * True when bytes are waiting or come within {@code wait} (at least 1 ms; also true at end of stream, which the
-     * next read reports). Unlike {@link #inputPending()} this always reads ahead (one byte, kept in the buffer), so
-     * it also sees TLS records the TLS layer has not decrypted yet; a read that times out leaves the connection
-     * usable.
-     */
+    /** True when bytes are waiting or come within {@code wait} (null: {@link #inputPending()}), or the stream ended. */
     public boolean awaitInput(java.time.Duration wait) {
-        return inputPending() || readAhead((int) Math.max(1, Math.min(wait.toMillis(), Integer.MAX_VALUE)));
-    }
-
-    private boolean readAhead(int millis) {
-        if (!in.markSupported()) {
-            return false; // only streams handed in by tests; sockets are read through a BufferedInputStream
-        }
         try {
-            int saved = socket.getSoTimeout();
-            socket.setSoTimeout(millis);
-            try {
-                in.mark(1);
-                in.read();
-                in.reset();
-                return true;
-            } catch (SocketTimeoutException e) {
-                return false;
-            } finally {
-                socket.setSoTimeout(saved);
-            }
+            return (current != null && pdvIndex < current.pdvs().size()) || probe.pending()
+                    || (wait != null && probe.readAhead((int) Math.min(wait.toMillis(), Integer.MAX_VALUE)));
         } catch (IOException e) {
             throw ioFailure(e);
         }
@@ -394,7 +357,7 @@ public final class Association implements AutoCloseable {
     }
 
     private Pdu readPdu() {
-        checkOpen0();
+        checkOpen();
         try {
             Pdu p = PduCodec.read(in, options.maxPduReceive());
             if (p == null) {
@@ -509,13 +472,7 @@ public final class Association implements AutoCloseable {
         return new DicomNetException(DicomErrorCode.NET_ABORTED, "connection lost: " + e.getMessage(), e);
     }
 
-    private void checkOpen() throws IOException {
-        if (closed) {
-            throw new IOException("association closed");
-        }
-    }
-
-    private void checkOpen0() {
+    private void checkOpen() {
         if (closed) {
             throw new DicomNetException(DicomErrorCode.NET_ABORTED, "association closed");
         }
