@@ -23,6 +23,8 @@ import org.iep.core.delivery.LaneOutcome;
 
 /** Real peers for the tests: Debian tools started on 127.0.0.1 free ports, and stopped by the test. */
 final class Peers {
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static final Path CORPUS = Path.of("../../shared/dicom/corpus");
 
     private Peers() {
@@ -41,12 +43,25 @@ final class Peers {
         assumeTrue(false, tool + " not on the PATH; skipped outside CI");
     }
 
+    /**
+     * A port nothing listens on now and that this JVM has not handed out before: two calls in a row may otherwise
+     * get the same port from the kernel, and a peer given it twice (DICOM and HTTP) fails to start.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket s = new ServerSocket()) {
+                // without SO_REUSEADDR the kernel skips ports still held by connections in TIME_WAIT, which a peer
+                // binding without it (Orthanc) could not take
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress(0));
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        throw new IllegalStateException("no free port not handed out before");
     }
 
     static Node node(String id, String aeTitle, int port) {
