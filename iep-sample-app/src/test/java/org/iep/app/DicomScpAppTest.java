@@ -3,7 +3,6 @@ package org.iep.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ import org.iep.dicom.net.NetOptions;
 import org.iep.dicom.net.dimse.DimseClient;
 import org.iep.dicom.net.dimse.PendingCommitments;
 import org.iep.dicom.net.dimse.StorageCommitment;
+import org.iep.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +55,7 @@ class DicomScpAppTest {
             assertThat(nowhere.exit).isNotZero();
             assertThat(nowhere.output).contains("Association Rejected");
 
-            int pacsPort = freePort();
+            int pacsPort = FreePorts.next();
             movePacs(app, "NTEE_PACS", pacsPort);
             Path received = Files.createDirectories(tmp.resolve("received"));
             Process storescp = new ProcessBuilder("storescp", "-aet", "NTEE_PACS", "-od", received.toString(),
@@ -150,11 +150,5 @@ class DicomScpAppTest {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         return new Result(p.waitFor(), out);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

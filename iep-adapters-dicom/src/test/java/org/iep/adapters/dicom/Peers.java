@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +19,10 @@ import org.iep.api.directory.InstitutionId;
 import org.iep.api.directory.Node;
 import org.iep.api.directory.NodeId;
 import org.iep.core.delivery.LaneOutcome;
+import org.iep.testkit.FreePorts;
 
 /** Real peers for the tests: Debian tools started on 127.0.0.1 free ports, and stopped by the test. */
 final class Peers {
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     static final Path CORPUS = Path.of("../../shared/dicom/corpus");
 
     private Peers() {
@@ -43,25 +41,9 @@ final class Peers {
         assumeTrue(false, tool + " not on the PATH; skipped outside CI");
     }
 
-    /**
-     * A port nothing listens on now and that this JVM has not handed out before: two calls in a row may otherwise
-     * get the same port from the kernel, and a peer given it twice (DICOM and HTTP) fails to start.
-     */
+    /** A port for a peer: see {@link FreePorts}. */
     static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket s = new ServerSocket()) {
-                // without SO_REUSEADDR the kernel skips ports still held by connections in TIME_WAIT, which a peer
-                // binding without it (Orthanc) could not take
-                s.setReuseAddress(false);
-                s.bind(new java.net.InetSocketAddress(0));
-                if (HANDED_OUT.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("no free port not handed out before");
+        return FreePorts.next();
     }
 
     static Node node(String id, String aeTitle, int port) {

@@ -2,7 +2,6 @@ package org.iep.adapters.jdbc;
 
 import org.iep.api.Secret;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.iep.testkit.FreePorts;
 
 /**
  * A throwaway PostgreSQL cluster on 127.0.0.1 and a free port: {@code initdb} in a temporary directory (as the
@@ -68,7 +68,7 @@ public final class PostgresCluster implements AutoCloseable {
     static PostgresCluster start(Path bin) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("iep-pg-");
-        PostgresCluster cluster = new PostgresCluster(bin, dir, freePort(), root);
+        PostgresCluster cluster = new PostgresCluster(bin, dir, FreePorts.next(), root);
         Runtime.getRuntime().addShutdownHook(cluster.cleanup);
         if (root) {
             cluster.run(List.of("chown", "postgres:", dir.toString()), false);
@@ -164,12 +164,6 @@ public final class PostgresCluster implements AutoCloseable {
     private String serverLog() throws IOException {
         Path log = dir.resolve("server.log");
         return Files.exists(log) ? "\nserver.log:\n" + Files.readString(log) : "";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static int majorVersion(Path bin) {

@@ -25,6 +25,7 @@ import org.iep.core.notify.OutboxWorker;
 import org.iep.core.notify.RetryPolicy;
 import org.iep.core.notify.Templates;
 import org.iep.core.secret.Sealer;
+import org.iep.testkit.FreePorts;
 import org.iep.testkit.TestClock;
 import org.iep.testkit.memory.FixedKeyProvider;
 import org.iep.testkit.memory.InMemoryJobQueue;
@@ -53,7 +54,7 @@ class OutboxOverSmtpTest {
     @Test
     void everyKindInBothLanguagesIsQueuedWhileTheServerIsDownAndDeliveredOnceWhenItIsBack()
             throws IOException, MessagingException {
-        int port = SmtpMailSenderTest.freePort();
+        int port = FreePorts.next();
         SmtpMailSender sender = new SmtpMailSender(new SmtpConfig("127.0.0.1", port, SmtpSecurity.NONE, "",
                 Secret.of(""), "imaging@stee.example.org", "St Elsewhere Imaging", Duration.ofSeconds(3), ""), clock);
         OutboxWorker worker = new OutboxWorker(queue, sealer, new Templates(), sender, new RecordingSmsSender(),

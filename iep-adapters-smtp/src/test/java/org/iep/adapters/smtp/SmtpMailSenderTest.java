@@ -8,12 +8,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.iep.api.Secret;
 import org.iep.api.spi.MailMessage;
+import org.iep.testkit.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +24,6 @@ class SmtpMailSenderTest {
     void stopServer() {
         if (server != null) {
             server.stop();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 
@@ -111,7 +105,7 @@ class SmtpMailSenderTest {
 
     @Test
     void aServerThatIsDownIsARetryableFailure() throws IOException {
-        SmtpMailSender sender = new SmtpMailSender(config(freePort(), SmtpSecurity.NONE, "", ""), Clock.systemUTC());
+        SmtpMailSender sender = new SmtpMailSender(config(FreePorts.next(), SmtpSecurity.NONE, "", ""), Clock.systemUTC());
 
         assertThatThrownBy(() -> sender.send(message("a3"))).isInstanceOfSatisfying(SmtpException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(SmtpErrorCode.SERVER_UNAVAILABLE);
@@ -122,7 +116,7 @@ class SmtpMailSenderTest {
 
     @Test
     void aMalformedRecipientIsPermanent() throws IOException {
-        SmtpMailSender sender = new SmtpMailSender(config(freePort(), SmtpSecurity.NONE, "", ""), Clock.systemUTC());
+        SmtpMailSender sender = new SmtpMailSender(config(FreePorts.next(), SmtpSecurity.NONE, "", ""), Clock.systemUTC());
 
         assertThatThrownBy(() -> sender.send(new MailMessage("a4", "not an address", "s", "t", "h", "en")))
                 .isInstanceOfSatisfying(SmtpException.class, e -> {

@@ -1,39 +1,21 @@
 package org.iep.dicom.net;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.iep.testkit.FreePorts;
 
 /** Test helpers: free ports, dcmtk processes bound to 127.0.0.1 and stopped by the test. */
 public final class Peers {
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     private Peers() {
     }
 
-    /**
-     * A port nothing listens on now and that this JVM has not handed out before: two calls in a row may otherwise
-     * get the same port from the kernel, and a peer given it twice (DICOM and HTTP) fails to start.
-     */
+    /** A port for a peer: see {@link FreePorts}. */
     public static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket s = new ServerSocket()) {
-                // without SO_REUSEADDR the kernel skips ports still held by connections in TIME_WAIT, which a peer
-                // binding without it (Orthanc) could not take
-                s.setReuseAddress(false);
-                s.bind(new java.net.InetSocketAddress(0));
-                if (HANDED_OUT.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("no free port not handed out before");
+        return FreePorts.next();
     }
 
     /** Starts a process with output to a log file in {@code dir}. */
