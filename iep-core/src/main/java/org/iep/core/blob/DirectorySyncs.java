@@ -2,6 +2,7 @@ package org.iep.core.blob;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -84,6 +85,10 @@ final class DirectorySyncs {
     }
 
     private static void rethrow(Batch b) throws IOException {
+        if (b.failure instanceof NoSuchFileException gone) {
+            // not a disk failure: a purge removed the directory; each caller decides what to force instead
+            throw new NoSuchFileException(gone.getFile(), null, "removed while being forced");
+        }
         if (b.failure != null) {
             throw new IOException("forcing the directory failed for this and concurrent writes", b.failure);
         }

@@ -60,7 +60,7 @@ public final class FileSystemBlobStore implements BlobStore {
     private final Path blobs;
     private final Temporaries temps;
     private final KeyLocks locks = new KeyLocks();
-    private final DirectorySyncs directorySyncs = new DirectorySyncs();
+    private final DirectorySyncs directorySyncs;
     private final boolean sidecarAttributes;
 
     /** A store on {@code root} (created if missing), ageing temporary files by the system clock. */
@@ -75,6 +75,12 @@ public final class FileSystemBlobStore implements BlobStore {
 
     /** {@code attributes} false keeps sidecars in files even where the file system has user attributes (tests). */
     FileSystemBlobStore(Path root, Clock clock, boolean attributes) {
+        this(root, clock, attributes, DurableFiles::forceDirectory);
+    }
+
+    /** With {@code forcer} for directory forces (tests: a purge racing the force). */
+    FileSystemBlobStore(Path root, Clock clock, boolean attributes, DirectorySyncs.Forcer forcer) {
+        this.directorySyncs = new DirectorySyncs(forcer);
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
         this.blobs = this.root.resolve(BLOBS_DIR);
         this.temps = new Temporaries(this.root.resolve(TEMP_DIR), Objects.requireNonNull(clock, "clock"));
@@ -182,7 +188,7 @@ public final class FileSystemBlobStore implements BlobStore {
                 existed = Files.deleteIfExists(blob);
                 Files.deleteIfExists(sidecarPath(key));
                 if (existed) {
-                    DurableFiles.forceDirectory(blob.getParent());
+                    forceSurviving(blob.getParent());
                 }
             }
             pruneEmptyDirectories(blob.getParent());
@@ -275,13 +281,32 @@ public final class FileSystemBlobStore implements BlobStore {
                         Files.move(sidecarTemp, sidecarPath(key), ATOMIC_MOVE, REPLACE_EXISTING);
                     }
                     Files.move(blobTemp, target, ATOMIC_MOVE, REPLACE_EXISTING);
-                    directorySyncs.force(target.getParent()); // shared with puts renaming into it meanwhile
-                    return;
                 } catch (NoSuchFileException e) {
                     // A concurrent delete pruned the directory between its creation and our rename: create it again.
                     if (attempt == COMMIT_ATTEMPTS) {
                         throw e;
                     }
+                    continue;
+                }
+                forceSurviving(target.getParent());
+                return;
+            }
+        }
+    }
+
+    /**
+     * Forces {@code dir} (group-committed with puts renaming into it meanwhile); when a concurrent purge removed it
+     * after our rename or unlink, forces the nearest directory still there instead, which lost that entry: either way
+     * what this call did, or the purge after it, survives a crash.
+     */
+    private void forceSurviving(Path dir) throws IOException {
+        for (Path p = dir; ; p = p.getParent()) {
+            try {
+                directorySyncs.force(p);
+                return;
+            } catch (NoSuchFileException e) {
+                if (p.equals(blobs) || !p.startsWith(blobs)) {
+                    throw e;
                 }
             }
         }

@@ -26,6 +26,21 @@ class DirectorySyncsTest {
     }
 
     @Test
+    void aDirectoryRemovedMeanwhileIsReportedAsMissingNotAsADiskFailure() {
+        DirectorySyncs gone = new DirectorySyncs(dir -> {
+            throw new java.nio.file.NoSuchFileException(dir.toString());
+        });
+        DirectorySyncs broken = new DirectorySyncs(dir -> {
+            throw new java.io.IOException("EIO");
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gone.force(DIR))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.force(DIR))
+                .isNotInstanceOf(java.nio.file.NoSuchFileException.class).hasRootCauseMessage("EIO");
+    }
+
+    @Test
     void everyCallReturnsAfterAForceThatBeganAfterItAndConcurrentCallsShareForces() throws Exception {
         AtomicLong clock = new AtomicLong();
         ConcurrentLinkedQueue<Force> forces = new ConcurrentLinkedQueue<>();

@@ -216,6 +216,30 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void aPurgeRemovingTheDirectoryBeforeItIsForcedFailsNeitherPutNorDelete() throws IOException {
+        List<Path> forced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path instances = root.resolve("blobs/p/5/s");
+        FileSystemBlobStore racing = new FileSystemBlobStore(root, Clock.systemUTC(), true, dir -> {
+            if (dir.equals(instances)) { // as if deleteAll("p/5") ran between the rename or unlink and this force
+                new TreeWalk(root.resolve("blobs")).deleteTree(root.resolve("blobs/p/5"));
+            }
+            DurableFiles.forceDirectory(dir);
+            forced.add(dir);
+        });
+
+        racing.put(new BlobKey("p/5/s/0"), bytes("abc"));
+        assertThat(forced).containsExactly(root.resolve("blobs/p"));
+        assertThat(racing.stat(new BlobKey("p/5/s/0"))).isEmpty();
+
+        forced.clear();
+        racing.put(new BlobKey("p/5/t/0"), bytes("abc")); // another directory: forced as usual
+        Files.createDirectories(instances);
+        Files.writeString(instances.resolve("1@blob"), "x");
+        assertThat(racing.delete(new BlobKey("p/5/s/1"))).isTrue();
+        assertThat(forced).containsExactly(root.resolve("blobs/p/5/t"), root.resolve("blobs/p"));
+    }
+
+    @Test
     void strayFilesInTheTreeAreNotKeys() throws IOException {
         store.put(new BlobKey("a/1"), bytes("abc"));
         Files.writeString(root.resolve("blobs/a/README"), "left by an operator");
