@@ -24,9 +24,9 @@ public final class Peers {
                 .redirectOutput(dir.resolve(command[0] + "-" + System.nanoTime() + ".log").toFile()).start();
     }
 
-    /** Waits until something listens on the port (up to 10 s). */
+    /** Waits until something listens on the port (up to 30 s: a loaded machine starts peers slowly). */
     public static void awaitListening(int port) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < end) {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return;

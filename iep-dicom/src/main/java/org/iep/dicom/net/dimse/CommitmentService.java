@@ -200,11 +200,12 @@ final class CommitmentService {
             }
             if (attempt < scp.retry().attempts()) {
                 Duration delay = scp.retry().delayBefore(attempt + 1);
+                // told before it is scheduled: a short delay must not let attempt n+1 be heard of before n
+                LOG.warn("commitment report {} to {} failed (attempt {} of {}): {}; trying again in {}",
+                        result.transactionUid(), who, attempt, scp.retry().attempts(), failure, delay);
+                listener.commitmentReportDeferred(who, result.transactionUid(), failure, attempt, delay);
                 try {
                     retries.schedule(() -> attempt(attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
-                    LOG.warn("commitment report {} to {} failed (attempt {} of {}): {}; trying again in {}",
-                            result.transactionUid(), who, attempt, scp.retry().attempts(), failure, delay);
-                    listener.commitmentReportDeferred(who, result.transactionUid(), failure, attempt, delay);
                     return;
                 } catch (RejectedExecutionException e) {
                     failure += "; not tried again: the server is closing";

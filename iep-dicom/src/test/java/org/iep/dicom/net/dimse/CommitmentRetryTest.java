@@ -136,7 +136,7 @@ class CommitmentRetryTest {
     }
 
     private List<String> awaitEvents(int n) throws InterruptedException {
-        long end = System.nanoTime() + 5_000_000_000L;
+        long end = System.nanoTime() + 30_000_000_000L;
         while (events.size() < n && System.nanoTime() < end) {
             Thread.sleep(10);
         }

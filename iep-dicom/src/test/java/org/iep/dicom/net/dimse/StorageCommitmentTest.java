@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class StorageCommitmentTest {
     static final String CT = "1.2.840.10008.5.1.4.1.1.2";
-    static final NetOptions OPTIONS = NetOptions.defaults().withTimeouts(2000, 5000);
+    static final NetOptions OPTIONS = NetOptions.defaults().withTimeouts(30_000, 60_000);
 
     final Set<String> stored = Set.of("1.2.3.1", "1.2.3.2", "1.2.3.3");
     final AtomicInteger checks = new AtomicInteger();
@@ -82,7 +82,7 @@ class StorageCommitmentTest {
     }
 
     private List<String> awaitEvents(int n) throws InterruptedException {
-        long end = System.nanoTime() + 5_000_000_000L;
+        long end = System.nanoTime() + 30_000_000_000L;
         while (events.size() < n && System.nanoTime() < end) {
             Thread.sleep(10);
         }
@@ -101,7 +101,7 @@ class StorageCommitmentTest {
     void reportOnTheRequestingAssociationWhenTheRolesAreSelected() {
         StorageCommitment.Result r;
         try (DimseClient c = DimseClient.connectForCommitment("127.0.0.1", scp.port(), "IEPSCU", "ARCHIVE", OPTIONS)) {
-            r = c.commit(request("2.25.1", "1.2.3.1", "1.2.3.2", "1.2.3.3"), pending, Duration.ofSeconds(5));
+            r = c.commit(request("2.25.1", "1.2.3.1", "1.2.3.2", "1.2.3.3"), pending, Duration.ofSeconds(30));
         }
         assertThat(r.allCommitted()).isTrue();
         assertThat(r.eventType()).isEqualTo(StorageCommitment.EVENT_ALL_COMMITTED);
@@ -119,7 +119,7 @@ class StorageCommitmentTest {
                 List.of(List.of(StorageCommitment.SOP_CLASS, "1.2.840.10008.1.2")), OPTIONS)) {
             r = c.commit(new StorageCommitment.Request("2.25.2", List.of(new StorageCommitment.Ref(CT, "1.2.3.1"),
                     new StorageCommitment.Ref(CT, "9.9.9"), new StorageCommitment.Ref("1.2.840.10008.5.1.4.1.1.4",
-                            "1.2.3.2"))), pending, Duration.ofSeconds(5));
+                            "1.2.3.2"))), pending, Duration.ofSeconds(30));
         }
         assertThat(r.eventType()).isEqualTo(StorageCommitment.EVENT_FAILURES_EXIST);
         assertThat(r.committed()).extracting(StorageCommitment.Ref::sopInstanceUid).containsExactly("1.2.3.1");
@@ -146,7 +146,7 @@ class StorageCommitmentTest {
             }
             assertThat(CommandSet.decode(a.readCommand().command()).status()).isEqualTo(Status.SUCCESS);
             a.release();
-            StorageCommitment.Result r = p.await(Duration.ofSeconds(5));
+            StorageCommitment.Result r = p.await(Duration.ofSeconds(30));
             assertThat(r.committed()).hasSize(2);
         }
         assertThat(awaitEvents()).containsExactly("reported 2/0 new");
@@ -258,7 +258,7 @@ class StorageCommitmentTest {
         assertThat(checks).hasValue(0);
         // and the SCP still serves a valid request
         try (DimseClient c = DimseClient.connectForCommitment("127.0.0.1", scp.port(), "IEPSCU", "ARCHIVE", OPTIONS)) {
-            assertThat(c.commit(request("2.25.31", "1.2.3.1"), pending, Duration.ofSeconds(5)).allCommitted())
+            assertThat(c.commit(request("2.25.31", "1.2.3.1"), pending, Duration.ofSeconds(30)).allCommitted())
                     .isTrue();
         }
     }
