@@ -91,7 +91,7 @@ class StorageCommitmentScpOrthancTest {
         assertThat(reason(failures, mrUid)).isEqualTo(0x0119);
         assertThat(reason(failures, NOT_FED)).isEqualTo(0x0112);
         assertThat(reason(failures, "1.2.826.0.1.3680043.8.498.662")).isEqualTo(0x0112);
-        long end = System.nanoTime() + 5_000_000_000L;
+        long end = System.nanoTime() + 30_000_000_000L;
         while (rig.audited("dicom.commitment").isEmpty() && System.nanoTime() < end) {
             Thread.sleep(10); // audited once Orthanc has answered the report, which may follow its REST status
         }
@@ -103,7 +103,7 @@ class StorageCommitmentScpOrthancTest {
     }
 
     private String awaitReport(String transactionUid) throws Exception {
-        long end = System.nanoTime() + 15_000_000_000L;
+        long end = System.nanoTime() + 130_000_000_000L;
         while (true) {
             String r = orthanc.getBody("/storage-commitment/" + transactionUid);
             if (!"Pending".equals(status(r)) || System.nanoTime() > end) {

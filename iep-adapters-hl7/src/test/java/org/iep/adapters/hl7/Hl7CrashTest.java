@@ -109,6 +109,8 @@ class Hl7CrashTest {
             client.getParserConfiguration().setValidating(false);
             Connection c = client.newClient("127.0.0.1", port, false);
             try {
+                // a fresh child JVM answers its first message slowly on a loaded machine; HAPI waits 10 s by default
+                c.getInitiator().setTimeout(60, java.util.concurrent.TimeUnit.SECONDS);
                 ACK ack = (ACK) c.getInitiator().sendAndReceive(client.getPipeParser().parse(message));
                 return ack.getMSA().getAcknowledgmentCode().getValue();
             } finally {

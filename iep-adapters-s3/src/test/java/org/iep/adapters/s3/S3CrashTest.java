@@ -49,10 +49,10 @@ class S3CrashTest {
                 Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                         S3PutMain.class.getName(), String.valueOf(s3.port()), bucket, key.value(),
-                        String.valueOf(SIZE)).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                // from JVM start-up to the last parts: the kill lands before, during or after the upload
-                Thread.sleep(200 + random.nextInt(3000));
+                        String.valueOf(SIZE)).redirectErrorStream(true).start();
+                awaitReady(child);
+                // the upload takes a few hundred milliseconds here: the kill lands before, during or after it
+                Thread.sleep(random.nextInt(1500));
                 child.destroyForcibly();
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 var info = store.stat(key);
@@ -89,6 +89,30 @@ class S3CrashTest {
                 }
             }
         }
+    }
+
+    /**
+     * Waits (60 s at most: a loaded machine starts JVMs slowly) until the child says its client is ready; its output
+     * is read to the end meanwhile, so that the child never blocks on a full pipe.
+     */
+    private static void awaitReady(Process child) throws Exception {
+        var ready = new java.util.concurrent.CompletableFuture<Void>();
+        Thread reader = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.equals("ready")) {
+                        ready.complete(null);
+                    }
+                }
+                ready.completeExceptionally(new AssertionError("the child ended without saying it was ready"));
+            } catch (java.io.IOException e) {
+                ready.completeExceptionally(e);
+            }
+        }, "s3-crash-child-output");
+        reader.setDaemon(true);
+        reader.start();
+        ready.get(60, TimeUnit.SECONDS);
     }
 
     /** Waits until the bucket's objects and uploads stay the same for a second: no request still at work. */

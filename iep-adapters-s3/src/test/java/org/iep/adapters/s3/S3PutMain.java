@@ -6,8 +6,8 @@ import org.iep.api.Secret;
 import org.iep.api.spi.BlobKey;
 
 /**
- * The child JVM of {@link S3CrashTest}: puts one generated multipart blob through the adapter, printing "part"
- * as parts go, until its parent kills it.
+ * The child JVM of {@link S3CrashTest}: prints "ready" once its client is set up, then puts one generated multipart
+ * blob through the adapter and prints "done", unless its parent kills it first.
  */
 public final class S3PutMain {
     private S3PutMain() {
@@ -18,6 +18,9 @@ public final class S3PutMain {
                 LocalS3.ACCESS, Secret.of(LocalS3.SECRET), true, "", S3Config.MIN_PART, Duration.ofSeconds(30));
         long size = Long.parseLong(args[3]);
         try (S3BlobStore store = new S3BlobStore(config)) {
+            store.check(); // the first request loads and warms the SDK: what follows is the upload alone
+            System.out.println("ready");
+            System.out.flush();
             store.put(new BlobKey(args[2]), new Generated(size));
             System.out.println("done");
         }

@@ -56,7 +56,7 @@ class OutboxOverSmtpTest {
             throws IOException, MessagingException {
         int port = FreePorts.next();
         SmtpMailSender sender = new SmtpMailSender(new SmtpConfig("127.0.0.1", port, SmtpSecurity.NONE, "",
-                Secret.of(""), "imaging@stee.example.org", "St Elsewhere Imaging", Duration.ofSeconds(3), ""), clock);
+                Secret.of(""), "imaging@stee.example.org", "St Elsewhere Imaging", Duration.ofSeconds(30), ""), clock);
         OutboxWorker worker = new OutboxWorker(queue, sealer, new Templates(), sender, new RecordingSmsSender(),
                 RetryPolicy.DEFAULT);
         Outbox outbox = new Outbox(queue, sealer, clock);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.iep.adapters.jdbc.JdbcDatabase;
@@ -48,7 +49,7 @@ class PostgresTwoJvmAuditLogTest {
         Path childLog = tmp.resolve("child.log");
         Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AuditWriterMain.class.getName(), db.config().url(),
-                db.config().user(), Integer.toString(THREADS), Integer.toString(PER_THREAD), "child")
+                db.config().user(), Integer.toString(THREADS), Integer.toString(PER_THREAD), "child", "parent")
                 .redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
         try (JdbcDatabase second = db.open()) {
             JdbcAuditLog mine = new JdbcAuditLog(second.dataSource());
@@ -56,7 +57,7 @@ class PostgresTwoJvmAuditLogTest {
             while (mine.range(1, 1).isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20); // start once the child is appending, so that the two really overlap
             }
-            AuditWriterMain.write(mine, THREADS, PER_THREAD, "parent");
+            AuditWriterMain.write(mine, THREADS, PER_THREAD, "parent", Optional.empty());
         } finally {
             if (!child.waitFor(10, TimeUnit.MINUTES)) {
                 child.destroyForcibly();
