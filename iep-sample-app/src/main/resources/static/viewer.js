@@ -13,6 +13,8 @@
   var NATIVE = ['1.2.840.10008.1.2', '1.2.840.10008.1.2.1'];
   var stack = [];
   var current = 0;
+  var displayed = false; // an image of this series is in the element: keep its window and zoom
+  var awaitingDraw = 0; // the image (from 1) given to Cornerstone and not drawn yet
 
   function text(ds, tag) {
     var e = ds[tag];
@@ -106,10 +108,11 @@
     if (!stack.length) { return; }
     current = Math.max(0, Math.min(stack.length - 1, index));
     cornerstone.loadImage(stack[current]).then(function (image) {
-      var keep = element.getAttribute('data-shown') ? cornerstone.getViewport(element) : undefined;
+      var keep = displayed ? cornerstone.getViewport(element) : undefined;
+      awaitingDraw = current + 1;
+      // Cornerstone draws on the next animation frame; the image counts as shown once it is drawn
       cornerstone.displayImage(element, image, keep);
-      element.setAttribute('data-shown', String(current + 1));
-      status.textContent = msg('image').replace('{0}', current + 1).replace('{1}', stack.length);
+      displayed = true;
     }, function (e) {
       status.textContent = e && e.message === 'unsupported' ? msg('unsupported') : msg('failed');
     });
@@ -127,6 +130,7 @@
         for (var f = 0; f < frames; f++) { stack.push('iep:' + url + '#' + f); }
       });
       element.removeAttribute('data-shown');
+      displayed = false;
       show(0);
     });
   }
@@ -170,7 +174,7 @@
   element.addEventListener('mousedown', function (e) { drag = { x: e.clientX, y: e.clientY }; e.preventDefault(); });
   window.addEventListener('mouseup', function () { drag = null; });
   window.addEventListener('mousemove', function (e) {
-    if (!drag || !element.getAttribute('data-shown')) { return; }
+    if (!drag || !displayed) { return; }
     var dx = e.clientX - drag.x;
     var dy = e.clientY - drag.y;
     drag = { x: e.clientX, y: e.clientY };
@@ -196,6 +200,12 @@
   document.getElementById('reset').addEventListener('click', function () { cornerstone.reset(element); });
   window.addEventListener('resize', function () { cornerstone.resize(element, true); });
 
+  element.addEventListener('cornerstoneimagerendered', function () {
+    if (!awaitingDraw) { return; }
+    element.setAttribute('data-shown', String(awaitingDraw));
+    status.textContent = msg('image').replace('{0}', awaitingDraw).replace('{1}', stack.length);
+    awaitingDraw = 0;
+  });
   cornerstone.registerImageLoader('iep', loadImage);
   cornerstone.enable(element);
   listSeries().catch(function () { status.textContent = msg('failed'); });

@@ -62,6 +62,7 @@ class DicomScpAppTest {
                     String.valueOf(pacsPort)).redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("storescp.log").toFile()).start();
             try {
+                awaitListening(pacsPort); // else the first delivery fails and its retry comes after our wait
                 List<String> push = new ArrayList<>(List.of("storescu", "-aet", "STEE_PACS", "-aec", "TO_NTEE",
                         "127.0.0.1", String.valueOf(scp)));
                 for (int i = 1; i <= 3; i++) {
@@ -92,7 +93,7 @@ class DicomScpAppTest {
                 try (DimseClient c = DimseClient.connectForCommitment("127.0.0.1", scp, "STEE_PACS", "IEP",
                         NetOptions.defaults())) {
                     committed = c.commit(new StorageCommitment.Request("2.25.4242", asked), new PendingCommitments(4),
-                            java.time.Duration.ofSeconds(10));
+                            java.time.Duration.ofSeconds(60));
                 }
                 assertThat(committed.committed()).containsExactlyElementsOf(asked.subList(0, 3));
                 assertThat(committed.failed()).singleElement().satisfies(f -> assertThat(f.reason())
@@ -114,15 +115,27 @@ class DicomScpAppTest {
                 Set.of(TransactionType.DIRECT_ROUTING), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), 10);
         List<Transaction> found = List.of();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 600; i++) {
             found = store.query(direct);
             if (found.size() == 1 && found.get(0).status() == TransactionStatus.DELIVERED) {
                 return found.get(0);
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the pushed study was not delivered within 30 s: " + found.stream()
+        throw new AssertionError("the pushed study was not delivered within 60 s: " + found.stream()
                 .map(t -> t.tracking() + " " + t.status() + " " + t.statusReason()).toList());
+    }
+
+    private static void awaitListening(int port) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < end) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("storescp does not listen on " + port + " after 30 s");
     }
 
     /** Demo data puts the PACS on a fixed port; the test's storescp listens on a free one. */

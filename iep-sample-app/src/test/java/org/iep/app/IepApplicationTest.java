@@ -72,7 +72,7 @@ class IepApplicationTest {
                     + "OBX|1|TX|RPT^Report||CT head: no acute abnormality.||||||F\r";
             String ack;
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.hl7Port().orElseThrow())) {
-                socket.setSoTimeout(10_000);
+                socket.setSoTimeout(60_000);
                 byte[] m = oru.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 var out = socket.getOutputStream();
                 out.write(0x0B);

@@ -80,10 +80,11 @@ class BrowserJourneyTest {
         browser.get(base() + "/dashboard");
         browser.findElement(By.cssSelector("details.entry summary")).click();
         assertThat(browser.findElements(By.name("forward"))).isEmpty();
+        WebElement dashboard = browser.findElement(By.tagName("html"));
         ((JavascriptExecutor) browser).executeScript("var f = document.querySelector('form[action=\"/decline\"]');"
                 + " f.action = '/forward'; f.submit();");
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> text().contains("not possible"));
-        assertThat(text()).contains("the most allowed");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gone(dashboard));
+        assertThat(text()).contains("not possible").contains("the most allowed");
         Chromium.screenshot(browser, "journey-4b-fourth-forward-refused");
 
         browser.get(base() + "/dashboard");
@@ -349,7 +350,7 @@ class BrowserJourneyTest {
     private void submit(WebElement control) {
         WebElement page = browser.findElement(By.tagName("html"));
         control.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> gone(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gone(page));
     }
 
     /** Whether the element's document was replaced; Chromium reports that as stale or as a foreign node. */

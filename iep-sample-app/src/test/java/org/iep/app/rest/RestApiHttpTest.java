@@ -286,7 +286,8 @@ class RestApiHttpTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(oversize.statusCode()).isEqualTo(400);
         } catch (java.io.IOException cut) {
-            assertThat(cut).hasMessageContaining("header parser received no bytes");
+            // answered and closed before the client finished sending: the client then sees no answer, a reset or a
+            // broken pipe, by timing; that nothing was created is checked below
         }
         HttpResponse<String> valid = send("POST", "/api/v1/transfers", steeKey, TRANSFER);
         assertThat(json.readTree(valid.body()).get("trackingNumber").asText())
