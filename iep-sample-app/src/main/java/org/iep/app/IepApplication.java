@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.iep.app.work.Metrics;
 import com.google.inject.Injector;
 import jakarta.servlet.http.HttpServlet;
+import java.nio.channels.ServerSocketChannel;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -60,7 +61,8 @@ public final class IepApplication implements AutoCloseable {
     private final Optional<DicomSide> dicom;
     private final Optional<Workers> slowWorkers;
 
-    private IepApplication(AppConfig config, Optional<Clock> clock) throws Exception {
+    private IepApplication(AppConfig config, Optional<Clock> clock, Optional<ServerSocketChannel> listening)
+            throws Exception {
         injector = Guice.createInjector(new AppModule(config, clock));
         JdbcDatabase database = injector.getInstance(JdbcDatabase.class);   // opens and migrates the database
         Workers startedWorkers = null;
@@ -96,7 +98,11 @@ public final class IepApplication implements AutoCloseable {
                     config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty(),
                     routes(config, core));
             try {
-                server.start();
+                if (listening.isPresent()) {
+                    server.start(listening.get());
+                } else {
+                    server.start();
+                }
             } catch (Exception e) {
                 server.close();
                 throw e;
@@ -181,12 +187,27 @@ public final class IepApplication implements AutoCloseable {
 
     /** Starts the portal; on failure, whatever had started is stopped again. */
     public static IepApplication start(AppConfig config) throws Exception {
-        return new IepApplication(config, Optional.empty());
+        return open(config, Optional.empty());
     }
 
     /** Starts the portal on the given clock instead of the system's (tests of expiry and lock-outs). */
     public static IepApplication start(AppConfig config, Clock clock) throws Exception {
-        return new IepApplication(config, Optional.of(clock));
+        return open(config, Optional.of(clock));
+    }
+
+    private static IepApplication open(AppConfig config, Optional<Clock> clock) throws Exception {
+        if (config.httpPort() != 0) {
+            return new IepApplication(config, clock, Optional.empty());
+        }
+        // bound before anything names the port (links, logs), and held until the web server takes it over
+        ServerSocketChannel listening = WebServer.listen(config.httpHost());
+        try {
+            int port = ((java.net.InetSocketAddress) listening.getLocalAddress()).getPort();
+            return new IepApplication(config.listeningOn(port), clock, Optional.of(listening));
+        } catch (Exception | Error e) {
+            listening.close();
+            throw e;
+        }
     }
 
     public int httpPort() {

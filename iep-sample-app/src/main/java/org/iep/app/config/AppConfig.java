@@ -1,8 +1,5 @@
 package org.iep.app.config;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -78,11 +75,8 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
         } catch (NumberFormatException e) {
             problems.add(new Problem("iep.http.port", "must be a port number, was '" + portText + "'"));
         }
-        if (port == 0 && s.get("iep.publicUrl", null) == null && problems.isEmpty()) {
-            // links must name a real port: take a free one now, as the server would have
-            port = freePort(host, problems);
-        }
-        String publicUrl = s.get("iep.publicUrl", "http://" + host + ":" + port);
+        // with port 0 the links name the port the portal is given when it starts: see listeningOn
+        String publicUrl = s.get("iep.publicUrl", defaultUrl(host, port));
         try {
             URI uri = URI.create(publicUrl);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
@@ -170,13 +164,24 @@ public record AppConfig(String httpHost, int httpPort, boolean behindProxy, Stri
         return smtp.isEmpty() || sms.isEmpty();
     }
 
-    private static int freePort(String host, List<Problem> problems) {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            problems.add(new Problem("iep.http.host", "cannot listen on '" + host + "': " + e.getMessage()));
-            return 0;
+    /**
+     * This configuration once the portal listens on {@code boundPort}: for {@code iep.http.port=0}, the port it was
+     * given, which the links then name unless {@code iep.publicUrl} says otherwise.
+     */
+    public AppConfig listeningOn(int boundPort) {
+        if (httpPort != 0) {
+            if (boundPort != httpPort) {
+                throw new IllegalArgumentException("configured for port " + httpPort + ", not " + boundPort);
+            }
+            return this;
         }
+        String url = publicUrl.equals(defaultUrl(httpHost, 0)) ? defaultUrl(httpHost, boundPort) : publicUrl;
+        return new AppConfig(httpHost, boundPort, behindProxy, url, dataDir, jdbc, smtp, sms, demoData,
+                apiClientsFile, hl7, s3, dicom);
+    }
+
+    private static String defaultUrl(String host, int port) {
+        return "http://" + host + ":" + port;
     }
 
     private static boolean flag(Settings s, String key, String fallback, List<Problem> problems) {

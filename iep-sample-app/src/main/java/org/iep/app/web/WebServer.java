@@ -3,6 +3,10 @@ package org.iep.app.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -79,6 +83,28 @@ public final class WebServer implements AutoCloseable {
 
     public void start() throws Exception {
         server.start();
+    }
+
+    /**
+     * Starts on a socket already bound, so that what was told of its port (the links' URL) is the port served:
+     * with port 0 a port looked up first and bound later could be taken meanwhile.
+     */
+    public void start(ServerSocketChannel bound) throws Exception {
+        connector.open(bound);
+        server.start();
+    }
+
+    /** A socket bound to a free port of {@code host}, for {@link #start(ServerSocketChannel)}. */
+    public static ServerSocketChannel listen(String host) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(new InetSocketAddress(host, 0));
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw new IOException("cannot listen on " + host + ": " + e.getMessage(), e);
+        }
     }
 
     /** The bound port (useful with port 0). */

@@ -30,11 +30,17 @@ class AppConfigTest {
     }
 
     @Test
-    void portZeroPicksAFreePortThatTheLinksName() {
+    void portZeroTakesThePortGivenAtStartAndTheLinksNameIt() {
         AppConfig c = AppConfig.from(Settings.of(Map.of("iep.http.port", "0")));
+        assertThat(c.httpPort()).isZero();
 
-        assertThat(c.httpPort()).isPositive();
-        assertThat(c.publicUrl()).isEqualTo("http://127.0.0.1:" + c.httpPort());
+        AppConfig bound = c.listeningOn(41234);
+        assertThat(bound.httpPort()).isEqualTo(41234);
+        assertThat(bound.publicUrl()).isEqualTo("http://127.0.0.1:41234");
+        AppConfig proxied = AppConfig.from(Settings.of(Map.of("iep.http.port", "0", "iep.publicUrl",
+                "https://iep.example.nhs.uk"))).listeningOn(41234);
+        assertThat(proxied.publicUrl()).as("a public URL set is kept").isEqualTo("https://iep.example.nhs.uk");
+        assertThatThrownBy(() -> bound.listeningOn(41235)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
