@@ -56,7 +56,8 @@ class StorageCommitmentOrthancTest {
         if (!lua.isEmpty()) {
             Path script = tmp.resolve("delete.lua");
             Files.writeString(script, lua);
-            more += ", \"LuaScripts\": [\"" + script + "\"]";
+            // Orthanc runs a Lua Delete() as a job; one job at a time keeps it ahead of the later commitment job
+            more += ", \"LuaScripts\": [\"" + script + "\"], \"ConcurrentJobs\": 1";
         }
         orthanc = OrthancPeer.start(tmp, "ORTHANC_C", List.of(Peers.node("iep", "IEP", ourPort)), more);
         Node node = orthanc.node();
