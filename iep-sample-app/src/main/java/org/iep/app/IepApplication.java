@@ -61,8 +61,7 @@ public final class IepApplication implements AutoCloseable {
     private final Optional<DicomSide> dicom;
     private final Optional<Workers> slowWorkers;
 
-    private IepApplication(AppConfig config, Optional<Clock> clock, Optional<ServerSocketChannel> listening)
-            throws Exception {
+    private IepApplication(AppConfig config, Optional<Clock> clock, ServerSocketChannel listening) throws Exception {
         injector = Guice.createInjector(new AppModule(config, clock));
         JdbcDatabase database = injector.getInstance(JdbcDatabase.class);   // opens and migrates the database
         Workers startedWorkers = null;
@@ -93,16 +92,12 @@ public final class IepApplication implements AutoCloseable {
                         core.reports().purgeExpired(at);
                         core.reports().collectOrphans(at);
                     }))));
-            WebServer server = new WebServer(config.httpHost(), config.httpPort(), config.behindProxy(),
+            WebServer server = new WebServer(config.behindProxy(),
                     injector.getInstance(Clock.class), ready::get, metrics,
                     config.devMailbox() ? Optional.of(injector.getInstance(DevMailbox.class)) : Optional.empty(),
                     routes(config, core));
             try {
-                if (listening.isPresent()) {
-                    server.start(listening.get());
-                } else {
-                    server.start();
-                }
+                server.start(listening);
             } catch (Exception e) {
                 server.close();
                 throw e;
@@ -196,14 +191,9 @@ public final class IepApplication implements AutoCloseable {
     }
 
     private static IepApplication open(AppConfig config, Optional<Clock> clock) throws Exception {
-        if (config.httpPort() != 0) {
-            return new IepApplication(config, clock, Optional.empty());
-        }
-        // bound before anything names the port (links, logs), and held until the web server takes it over
-        ServerSocketChannel listening = WebServer.listen(config.httpHost());
+        ServerSocketChannel listening = WebServer.listen(config.httpHost(), config.httpPort());
         try {
-            int port = ((java.net.InetSocketAddress) listening.getLocalAddress()).getPort();
-            return new IepApplication(config.listeningOn(port), clock, Optional.of(listening));
+            return new IepApplication(config.listeningOn(WebServer.port(listening)), clock, listening);
         } catch (Exception | Error e) {
             listening.close();
             throw e;

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.iep.api.spi.DirectoryStore;
 import org.iep.api.spi.InstanceIndex;
 import org.iep.api.spi.TransactionStore;
@@ -104,6 +108,20 @@ class IepApplicationTest {
         }
         try (IepApplication second = IepApplication.start(config())) {
             assertThat(second.injector().getInstance(DirectoryStore.class).institutions()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aPortInUseFailsTheStartBeforeTheDatabaseIsTouched() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            AppConfig onTaken = AppConfig.from(Settings.of(Map.of("iep.http.port", String.valueOf(port),
+                    "iep.dataDir", data.toString())));
+            assertThatThrownBy(() -> IepApplication.start(onTaken)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + port);
+        }
+        try (Stream<Path> written = Files.list(data)) {
+            assertThat(written).as("no database, key or blob written").isEmpty();
         }
     }
 

@@ -35,7 +35,7 @@ public final class WebServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(String host, int port, boolean behindProxy, Clock clock, BooleanSupplier ready,
+    public WebServer(boolean behindProxy, Clock clock, BooleanSupplier ready,
                      PrometheusMeterRegistry metrics, Optional<DevMailbox> devMailbox, Map<String, HttpServlet> routes) {
         server = new Server();
         server.setStopTimeout(10_000);
@@ -45,8 +45,6 @@ public final class WebServer implements AutoCloseable {
             http.addCustomizer(new ForwardedRequestCustomizer());
         }
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -81,30 +79,32 @@ public final class WebServer implements AutoCloseable {
         server.setHandler(context);
     }
 
-    public void start() throws Exception {
-        server.start();
-    }
-
-    /**
-     * Starts on a socket already bound, so that what was told of its port (the links' URL) is the port served:
-     * with port 0 a port looked up first and bound later could be taken meanwhile.
-     */
+    /** Starts serving on a socket from {@link #listen}. */
     public void start(ServerSocketChannel bound) throws Exception {
         connector.open(bound);
         server.start();
     }
 
-    /** A socket bound to a free port of {@code host}, for {@link #start(ServerSocketChannel)}. */
-    public static ServerSocketChannel listen(String host) throws IOException {
+    /**
+     * The portal's socket, bound before anything else starts: a port in use fails the start before the database is
+     * touched, and with port 0 the port the links name is the port served (one looked up and bound later could be
+     * taken meanwhile).
+     */
+    public static ServerSocketChannel listen(String host, int port) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(new InetSocketAddress(host, 0));
+            channel.bind(new InetSocketAddress(host, port));
             return channel;
         } catch (IOException | RuntimeException e) {
             channel.close();
-            throw new IOException("cannot listen on " + host + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The port a socket from {@link #listen} is bound to. */
+    public static int port(ServerSocketChannel bound) throws IOException {
+        return ((InetSocketAddress) bound.getLocalAddress()).getPort();
     }
 
     /** The bound port (useful with port 0). */
