@@ -62,7 +62,7 @@ class DicomScpAppTest {
                     String.valueOf(pacsPort)).redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("storescp.log").toFile()).start();
             try {
-                awaitListening(pacsPort); // else the first delivery fails and its retry comes after our wait
+                FreePorts.awaitListening(pacsPort); // else the first delivery fails and its retry comes after our wait
                 List<String> push = new ArrayList<>(List.of("storescu", "-aet", "STEE_PACS", "-aec", "TO_NTEE",
                         "127.0.0.1", String.valueOf(scp)));
                 for (int i = 1; i <= 3; i++) {
@@ -124,18 +124,6 @@ class DicomScpAppTest {
         }
         throw new AssertionError("the pushed study was not delivered within 60 s: " + found.stream()
                 .map(t -> t.tracking() + " " + t.status() + " " + t.statusReason()).toList());
-    }
-
-    private static void awaitListening(int port) throws InterruptedException {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < end) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("storescp does not listen on " + port + " after 30 s");
     }
 
     /** Demo data puts the PACS on a fixed port; the test's storescp listens on a free one. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ports for peers a test starts (dcmtk, Orthanc, PostgreSQL, an SMTP server): free now, never handed out twice in
@@ -33,5 +35,21 @@ public final class FreePorts {
             }
         }
         throw new IllegalStateException("no free port that this JVM had not handed out before");
+    }
+
+    /**
+     * Waits until something accepts connections on 127.0.0.1:{@code port} — a peer the test started — for up to 30 s,
+     * which a peer starting on a loaded machine may need.
+     */
+    public static void awaitListening(int port) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port + " after 30 s");
     }
 }

@@ -1,7 +1,6 @@
 package org.iep.dicom.net;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +25,7 @@ public final class Peers {
 
     /** Waits until something listens on the port (up to 30 s: a loaded machine starts peers slowly). */
     public static void awaitListening(int port) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("nothing listens on port " + port);
+        FreePorts.awaitListening(port);
     }
 
     public static void stop(Process p) throws InterruptedException {
